@@ -74,7 +74,8 @@ public final class PolicyJson {
         } catch (StreamConstraintsException e) {
             throw single(pathOf(parser.getParsingContext()), Code.LIMIT_EXCEEDED, e.getOriginalMessage()
                     + ". Policies are limited to " + MAX_NESTING_DEPTH + " levels of nesting and strings of "
-                    + MAX_STRING_LENGTH + " characters; simplify the document.", locationOf(e));
+                    + MAX_STRING_LENGTH + " characters; simplify the document.",
+                    locationOf(e).or(() -> Optional.of(JsonTree.location(parser.currentLocation()))));
         } catch (JsonTree.TrailingContentException e) {
             throw single("$", Code.MALFORMED_JSON, "expected a single JSON object, found more content after it;"
                     + " remove it.", Optional.of(e.location()));

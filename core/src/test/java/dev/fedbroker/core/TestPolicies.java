@@ -1,0 +1,35 @@
+package dev.fedbroker.core;
+
+/** Policy documents shared by tests. */
+final class TestPolicies {
+
+    /** The example of issue 3, verbatim. */
+    static final String ISSUE_EXAMPLE = """
+            {"organization": {"id": "r-root", "name": "Root", "accounts": [{"id": "111111111111", "name": "management"}],
+                              "units": [{"id": "ou-prod", "name": "Production", "accounts": [{"id": "222222222222", "name": "payments-prod"}], "units": []}]},
+             "permissionSets": [{"name": "ReadOnlyAccess", "sessionDuration": "PT8H"}, {"name": "AdministratorAccess", "sessionDuration": "PT1H", "requireMfa": true}],
+             "assignments": [{"group": "0b6e5a1c-3d2f-4e8b-9a7c-6d5e4f3a2b10", "target": "ou-prod", "permissionSet": "ReadOnlyAccess"},
+                             {"user": "alice@contoso.example", "target": "111111111111", "permissionSet": "AdministratorAccess"}],
+             "acceptRoleClaims": false}
+            """;
+
+    static final String ORGANIZATION = """
+            {"id": "r-root", "name": "Root", "accounts": [{"id": "111111111111", "name": "management"}],
+             "units": [{"id": "ou-prod", "name": "Production",
+                        "accounts": [{"id": "222222222222", "name": "payments-prod"}],
+                        "units": [{"id": "ou-eu", "name": "Europe", "accounts": [{"id": "333333333333", "name": "eu-prod"}]}]}]}""";
+    static final String PERMISSION_SETS = """
+            [{"name": "ReadOnlyAccess", "sessionDuration": "PT8H"},
+             {"name": "AdministratorAccess", "sessionDuration": "PT1H", "requireMfa": true}]""";
+    static final String ASSIGNMENTS = """
+            [{"group": "g-readers", "target": "ou-prod", "permissionSet": "ReadOnlyAccess"}]""";
+
+    private TestPolicies() {
+    }
+
+    /** A policy document from its three parts. */
+    static String doc(String organization, String permissionSets, String assignments) {
+        return "{\"organization\": " + organization + ",\n\"permissionSets\": " + permissionSets
+                + ",\n\"assignments\": " + assignments + "}";
+    }
+}
