@@ -46,7 +46,7 @@ public final class ResolveExample {
         if (!explanation.dropped().isEmpty()) {
             System.out.printf("%nLeft out:%n");
             for (DroppedCandidate d : explanation.dropped()) {
-                System.out.printf("  %s %s: %s%n", d.reason(), d.accountRole().map(p -> p.accountId() + "/"
+                System.out.printf("  %s%s: %s%n", d.reason(), d.accountRole().map(p -> " " + p.accountId() + "/"
                         + p.permissionSetName()).orElse(""), d.message());
             }
         }
