@@ -59,6 +59,15 @@ final class JdkXml {
         return found;
     }
 
+    static List<Element> elementsUnder(Element parent, String ns, String localName) {
+        NodeList list = parent.getElementsByTagNameNS(ns, localName);
+        List<Element> found = new ArrayList<>();
+        for (int i = 0; i < list.getLength(); i++) {
+            found.add((Element) list.item(i));
+        }
+        return found;
+    }
+
     static Element only(Document doc, String ns, String localName) {
         List<Element> found = elements(doc, ns, localName);
         if (found.size() != 1) {
