@@ -81,6 +81,23 @@ final class JdkXml {
         return unmarshal(signature, key).validate(context(signature, key));
     }
 
+    /**
+     * Validates {@code signature} with its reference resolved to {@code target} only: every other element carrying
+     * the same ID is unmarked first, so that duplicated IDs cannot make the check ambiguous.
+     */
+    static boolean verifyOver(Element signature, Element target, PublicKey key) throws Exception {
+        String id = target.getAttribute("ID");
+        NodeList all = target.getOwnerDocument().getElementsByTagNameNS("*", "*");
+        for (int i = 0; i < all.getLength(); i++) {
+            Element e = (Element) all.item(i);
+            if (e != target && id.equals(e.getAttribute("ID"))) {
+                e.setIdAttributeNS(null, "ID", false);
+            }
+        }
+        target.setIdAttributeNS(null, "ID", true);
+        return verify(signature, key);
+    }
+
     /** The Reference URIs of a signature, in order. */
     static List<String> referenceUris(Element signature, PublicKey key) throws Exception {
         List<String> uris = new ArrayList<>();
