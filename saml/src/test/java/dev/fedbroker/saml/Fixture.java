@@ -58,6 +58,14 @@ final class Fixture {
         return idp.response().inResponseTo(REQUEST_ID);
     }
 
+    /** The builder's response, unsigned, edited by {@code edit}, then its assertion signed with the IdP's key. */
+    String edited(ResponseBuilder unsignedBuilder, java.util.function.Consumer<org.w3c.dom.Document> edit) {
+        org.w3c.dom.Document doc = Xml.parse(unsignedBuilder.unsigned().xml());
+        edit.accept(doc);
+        TestSigner.sign(Xml.assertion(doc), idp.signingCredential());
+        return Xml.serialize(doc);
+    }
+
     static String b64(String xml) {
         return Base64.getEncoder().encodeToString(xml.getBytes(StandardCharsets.UTF_8));
     }

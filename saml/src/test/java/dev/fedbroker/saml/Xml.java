@@ -78,7 +78,12 @@ final class Xml {
         throw new IllegalStateException(e.getLocalName() + " is not signed");
     }
 
+    /** A new element that declares its own prefix (so a signature made over the live DOM survives serialization). */
     static Element create(Document doc, String ns, String qualifiedName) {
-        return doc.createElementNS(ns, qualifiedName);
+        Element e = doc.createElementNS(ns, qualifiedName);
+        int colon = qualifiedName.indexOf(':');
+        String attr = colon < 0 ? "xmlns" : "xmlns:" + qualifiedName.substring(0, colon);
+        e.setAttributeNS("http://www.w3.org/2000/xmlns/", attr, ns);
+        return e;
     }
 }
