@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * @param defaultEndpoint  the endpoint of every account not listed in {@code accountEndpoints}
  * @param accountEndpoints per-account endpoints (regional, another partition, or per-provider), by 12-digit id
  */
-public record AwsTrust(RoleNaming naming, SignInEndpoint defaultEndpoint, Map<String, SignInEndpoint> accountEndpoints) {
+public record AwsTrust(RoleNaming naming, SignInEndpoint defaultEndpoint,
+        Map<String, SignInEndpoint> accountEndpoints) {
 
     private static final Pattern ACCOUNT_ID = Pattern.compile("[0-9]{12}");
 

@@ -19,11 +19,6 @@ import java.util.regex.Pattern;
  */
 public record RoleNaming(String rolePattern, String providerPattern) {
 
-    /** Roles {@code /fedbroker/<PermissionSet>}, provider {@code fedbroker}. */
-    public static final RoleNaming DEFAULT = new RoleNaming(
-            "arn:{partition}:iam::{account}:role/fedbroker/{permissionSet}",
-            "arn:{partition}:iam::{account}:saml-provider/fedbroker");
-
     private static final String PREFIX = "arn:\\{partition\\}:iam::\\{account\\}:";
     private static final Pattern ROLE = Pattern.compile(PREFIX
             + "role(/(?:[\\w+=,.@-]+/)*)([\\w+=,.@-]*)\\{permissionSet\\}([\\w+=,.@-]*)");
@@ -32,6 +27,12 @@ public record RoleNaming(String rolePattern, String providerPattern) {
     private static final Pattern PERMISSION_SET = Pattern.compile("[\\w+=,.@-]{1,64}");
     private static final int MAX_ROLE_NAME = 64;
     private static final int MAX_ROLE_PATH = 512;
+
+    // After the patterns: static fields initialize in order, and the constructor uses them.
+    /** Roles {@code /fedbroker/<PermissionSet>}, provider {@code fedbroker}. */
+    public static final RoleNaming DEFAULT = new RoleNaming(
+            "arn:{partition}:iam::{account}:role/fedbroker/{permissionSet}",
+            "arn:{partition}:iam::{account}:saml-provider/fedbroker");
 
     public RoleNaming {
         Objects.requireNonNull(rolePattern, "rolePattern");
