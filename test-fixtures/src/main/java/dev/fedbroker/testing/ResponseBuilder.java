@@ -465,7 +465,7 @@ public final class ResponseBuilder {
         return changed();
     }
 
-    private ResponseBuilder changed() {
+    ResponseBuilder changed() {
         built = null;
         return this;
     }

@@ -59,6 +59,15 @@ final class JdkXml {
         return found;
     }
 
+    static List<Element> elementsUnder(Element parent, String ns, String localName) {
+        NodeList list = parent.getElementsByTagNameNS(ns, localName);
+        List<Element> found = new ArrayList<>();
+        for (int i = 0; i < list.getLength(); i++) {
+            found.add((Element) list.item(i));
+        }
+        return found;
+    }
+
     static Element only(Document doc, String ns, String localName) {
         List<Element> found = elements(doc, ns, localName);
         if (found.size() != 1) {
@@ -70,6 +79,23 @@ final class JdkXml {
     /** Validates one ds:Signature with the given key only (KeyInfo ignored); SHA-1 allowed. */
     static boolean verify(Element signature, PublicKey key) throws Exception {
         return unmarshal(signature, key).validate(context(signature, key));
+    }
+
+    /**
+     * Validates {@code signature} with its reference resolved to {@code target} only: every other element carrying
+     * the same ID is unmarked first, so that duplicated IDs cannot make the check ambiguous.
+     */
+    static boolean verifyOver(Element signature, Element target, PublicKey key) throws Exception {
+        String id = target.getAttribute("ID");
+        NodeList all = target.getOwnerDocument().getElementsByTagNameNS("*", "*");
+        for (int i = 0; i < all.getLength(); i++) {
+            Element e = (Element) all.item(i);
+            if (e != target && id.equals(e.getAttribute("ID"))) {
+                e.setIdAttributeNS(null, "ID", false);
+            }
+        }
+        target.setIdAttributeNS(null, "ID", true);
+        return verify(signature, key);
     }
 
     /** The Reference URIs of a signature, in order. */

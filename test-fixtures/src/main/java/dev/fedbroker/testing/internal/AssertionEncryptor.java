@@ -53,7 +53,8 @@ public final class AssertionEncryptor {
             throw new IllegalStateException("Santuario could not encrypt the assertion with "
                     + spec.contentAlgorithm() + " / " + spec.keyTransportAlgorithm() + ": " + e.getMessage(), e);
         }
-        // Base64 line breaks are not part of any signature yet (the Response is signed after this): drop them.
+        // Line breaks are not part of any signature yet (the Response is signed after this): drop them, as Azure.
+        Dom.removeWhitespaceText(wrapper);
         for (String name : new String[] {"CipherValue", "X509Certificate"}) {
             for (Element e : Dom.descendants(wrapper, name.equals("CipherValue") ? Ns.XENC : Ns.DS, name)) {
                 e.setTextContent(e.getTextContent().replaceAll("\\s", ""));

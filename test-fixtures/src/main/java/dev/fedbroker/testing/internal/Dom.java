@@ -85,6 +85,19 @@ public final class Dom {
         reference.getParentNode().insertBefore(node, reference.getNextSibling());
     }
 
+    /** Removes every whitespace-only text node under {@code element} (pretty-printing that Azure does not do). */
+    public static void removeWhitespaceText(Element element) {
+        for (Node n = element.getFirstChild(); n != null;) {
+            Node next = n.getNextSibling();
+            if (n.getNodeType() == Node.TEXT_NODE && n.getNodeValue().isBlank()) {
+                element.removeChild(n);
+            } else if (n instanceof Element child) {
+                removeWhitespaceText(child);
+            }
+            n = next;
+        }
+    }
+
     /** Marks the {@code ID} attribute of every SAML, SAML-P and metadata element as an XML ID. */
     public static void registerIds(Document document) {
         for (String ns : List.of(Ns.SAMLP, Ns.SAML, Ns.MD)) {
