@@ -56,7 +56,8 @@ public final class SchemaIndex {
         return core;
     }
 
-    private static Location core(ScimResourceType type, String name) {
+    /** A core-schema or common attribute (id, externalId, meta) by name, case-insensitively. */
+    public static Optional<ScimAttribute> coreAttribute(ScimResourceType type, String name) {
         Optional<ScimAttribute> definition = type.schema().attribute(name);
         if (definition.isEmpty()) {
             for (ScimAttribute common : ScimSchemas.commonAttributes()) {
@@ -65,6 +66,11 @@ public final class SchemaIndex {
                 }
             }
         }
+        return definition;
+    }
+
+    private static Location core(ScimResourceType type, String name) {
+        Optional<ScimAttribute> definition = coreAttribute(type, name);
         return new Location(Optional.empty(), definition.map(ScimAttribute::name).orElse(name), definition, true);
     }
 }
