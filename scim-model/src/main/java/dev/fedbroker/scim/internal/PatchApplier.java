@@ -83,13 +83,11 @@ final class PatchApplier {
             return;
         }
         ScimAttribute definition = location.definition().get();
-        if (definition.mutability() == ScimAttribute.Mutability.READ_ONLY && path.subAttribute().isEmpty()) {
-            // AWS sends the unchanged id along; only a real change of a readOnly attribute is an error.
-            JsonNode holder = location.container().isPresent()
-                    ? JsonValues.field(work, location.container().get()) : work;
-            if (PatchEngine.sameJson(JsonValues.field(holder, definition.name()), value)) {
-                return;
-            }
+        if (definition.mutability() == ScimAttribute.Mutability.READ_ONLY) {
+            // A path-less value is a partial resource: its readOnly attributes are ignored, as in PUT (RFC 7644
+            // 3.5.1). AWS's own sample sends an id along. A path naming a readOnly attribute is still an error.
+            LOG.debug("PATCH: ignoring readOnly attribute '{}' in a value without path", key);
+            return;
         }
         PatchTarget target = PatchTarget.resolve(work, type,
                 new PatchPath(path.parent(), Optional.empty(), path.subAttribute()));
