@@ -35,6 +35,57 @@ public final class FilterEvaluator {
         return evaluate(filter, new ResourceScope(resource, type));
     }
 
+    /**
+     * Checks, before any resource is read, that every comparison fits its attribute's type (so a bad filter is a 400
+     * even when nothing would be compared).
+     */
+    public static void validate(ScimFilter filter, ScimResourceType type) {
+        validate(filter, type, null);
+    }
+
+    private static void validate(ScimFilter filter, ScimResourceType type, ScimAttribute parent) {
+        if (filter instanceof ScimFilter.And and) {
+            validate(and.left(), type, parent);
+            validate(and.right(), type, parent);
+        } else if (filter instanceof ScimFilter.Or or) {
+            validate(or.left(), type, parent);
+            validate(or.right(), type, parent);
+        } else if (filter instanceof ScimFilter.Not not) {
+            validate(not.filter(), type, parent);
+        } else if (filter instanceof ScimFilter.ValuePath valuePath) {
+            ScimAttribute definition = SchemaIndex.resolve(type, valuePath.attribute()).definition().orElse(null);
+            validate(valuePath.filter(), type, definition == null ? UNKNOWN : definition);
+        } else if (filter instanceof ScimFilter.Comparison comparison) {
+            ScimAttribute definition = comparisonDefinition(comparison.path(), type, parent);
+            ValueComparator.compare(List.of(), comparison.operator(), comparison.value(), definition,
+                    comparison.path());
+        }
+    }
+
+    /** Marks "inside a value path of an attribute the schema does not know". */
+    private static final ScimAttribute UNKNOWN = ScimAttribute.of("unknown", ScimAttribute.Type.STRING);
+
+    private static ScimAttribute comparisonDefinition(AttributePath path, ScimResourceType type,
+                                                      ScimAttribute parent) {
+        if (parent == UNKNOWN) {
+            return null;
+        }
+        ScimAttribute definition;
+        if (parent != null) {
+            if (parent.type() != ScimAttribute.Type.COMPLEX) {
+                return path.attribute().equalsIgnoreCase("value") ? parent : null;
+            }
+            definition = parent.subAttribute(path.attribute()).orElse(null);
+        } else {
+            definition = SchemaIndex.resolve(type, path).definition().orElse(null);
+        }
+        if (definition == null || definition.type() != ScimAttribute.Type.COMPLEX) {
+            return path.subAttribute().isPresent() ? null : definition;
+        }
+        return definition.subAttribute(path.subAttribute().orElse("value")).orElse(
+                path.subAttribute().isPresent() ? null : definition);
+    }
+
     /** Whether one value of a multi-valued attribute matches a value filter (used by PATCH paths). */
     public static boolean matchesValue(ScimFilter filter, JsonNode value, ScimAttribute definition) {
         return evaluate(filter, new ValueScope(value, definition));

@@ -71,6 +71,7 @@ public final class ListHandler {
                 config.maxResults())));
         List<Projection> projections = new ArrayList<>();
         for (ScimResourceType type : types) {
+            filter.ifPresent(f -> FilterEvaluator.validate(f, type));
             projections.add(Projection.of(params.attributes(), params.excluded(), type));
         }
         long needed = (long) startIndex - 1 + count;
