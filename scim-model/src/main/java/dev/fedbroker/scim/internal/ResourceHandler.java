@@ -19,7 +19,7 @@ import java.util.OptionalLong;
  */
 public final class ResourceHandler {
     /** How often a PATCH is recomputed after losing a race before answering 409. */
-    static final int PATCH_ATTEMPTS = 5;
+    static final int PATCH_ATTEMPTS = 10;
 
     private final EndpointConfig config;
 
