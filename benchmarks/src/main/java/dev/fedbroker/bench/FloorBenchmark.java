@@ -1,0 +1,104 @@
+package dev.fedbroker.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.xml.parsers.DocumentBuilder;
+import org.apache.xml.security.Init;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * The floor stages ({@link FloorStages}) on the assertion-signed responses of {@link SamlValidationBenchmark}: our
+ * validation time is reported as a multiple of parse + verify + c14nDigest. Inputs are checked in setup: every
+ * signature verifies, every digest equals the DigestValue, and both SAML sides accept the responses.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@State(Scope.Thread)
+public class FloorBenchmark {
+
+    static final int RESPONSES = 256;
+
+    byte[][] xml;
+    byte[][] signedInfo;
+    byte[][] signatureValue;
+    Element[] assertion;
+    Element[] signature;
+    PublicKey key;
+    DocumentBuilder builder;
+    Signature rsa;
+    MessageDigest sha256;
+    int next;
+
+    @Setup(Level.Trial)
+    public void setup() throws Exception {
+        Init.init();
+        SamlWorld world = new SamlWorld(SamlVariant.ASSERTION_SIGNED);
+        List<String> responses = world.responses(RESPONSES);
+        world.requireBothAccept(responses.get(0));
+        key = world.idp.signingCredential().publicKey();
+        builder = FloorStages.secureBuilder();
+        rsa = Signature.getInstance("SHA256withRSA");
+        sha256 = MessageDigest.getInstance("SHA-256");
+        xml = new byte[RESPONSES][];
+        signedInfo = new byte[RESPONSES][];
+        signatureValue = new byte[RESPONSES][];
+        assertion = new Element[RESPONSES];
+        signature = new Element[RESPONSES];
+        for (int i = 0; i < RESPONSES; i++) {
+            xml[i] = Base64.getDecoder().decode(responses.get(i).getBytes(StandardCharsets.US_ASCII));
+            Document doc = FloorStages.parse(builder, xml[i]);
+            assertion[i] = FloorStages.assertion(doc);
+            signature[i] = FloorStages.child(assertion[i], FloorStages.DSIG, "Signature");
+            Element si = FloorStages.child(signature[i], FloorStages.DSIG, "SignedInfo");
+            signedInfo[i] = FloorStages.canonical(si);
+            signatureValue[i] = FloorStages.base64Child(signature[i], "SignatureValue");
+            byte[] digestValue = FloorStages.base64Child(FloorStages.child(si, FloorStages.DSIG, "Reference"),
+                    "DigestValue");
+            if (!FloorStages.verify(rsa, key, signedInfo[i], signatureValue[i])) {
+                throw new IllegalStateException("floor input " + i + ": the signature does not verify");
+            }
+            if (!Arrays.equals(digestValue, FloorStages.c14nDigest(sha256, assertion[i], signature[i]))) {
+                throw new IllegalStateException("floor input " + i + ": the digest does not match DigestValue");
+            }
+        }
+    }
+
+    private int index() {
+        int i = next;
+        next = i + 1 == RESPONSES ? 0 : i + 1;
+        return i;
+    }
+
+    @Benchmark
+    public Document parse() {
+        return FloorStages.parse(builder, xml[index()]);
+    }
+
+    @Benchmark
+    public boolean rsaVerify() {
+        int i = index();
+        return FloorStages.verify(rsa, key, signedInfo[i], signatureValue[i]);
+    }
+
+    @Benchmark
+    public byte[] c14nDigest() throws NoSuchAlgorithmException {
+        int i = index();
+        return FloorStages.c14nDigest(sha256, assertion[i], signature[i]);
+    }
+}
