@@ -32,8 +32,10 @@ import org.w3c.dom.Element;
 @State(Scope.Thread)
 public class FloorBenchmark {
 
-    static final int RESPONSES = 256;
+    /** At most this many distinct responses are cycled (fewer when the pool size property is smaller). */
+    static final int MAX_RESPONSES = 256;
 
+    int count;
     byte[][] xml;
     byte[][] signedInfo;
     byte[][] signatureValue;
@@ -49,18 +51,19 @@ public class FloorBenchmark {
     public void setup() throws Exception {
         Init.init();
         SamlWorld world = new SamlWorld(SamlVariant.ASSERTION_SIGNED);
-        List<String> responses = world.responses(RESPONSES);
+        count = Math.min(MAX_RESPONSES, SamlWorld.poolSize());
+        List<String> responses = world.responses(count);
         world.requireBothAccept(responses.get(0));
         key = world.idp.signingCredential().publicKey();
         builder = FloorStages.secureBuilder();
         rsa = Signature.getInstance("SHA256withRSA");
         sha256 = MessageDigest.getInstance("SHA-256");
-        xml = new byte[RESPONSES][];
-        signedInfo = new byte[RESPONSES][];
-        signatureValue = new byte[RESPONSES][];
-        assertion = new Element[RESPONSES];
-        signature = new Element[RESPONSES];
-        for (int i = 0; i < RESPONSES; i++) {
+        xml = new byte[count][];
+        signedInfo = new byte[count][];
+        signatureValue = new byte[count][];
+        assertion = new Element[count];
+        signature = new Element[count];
+        for (int i = 0; i < count; i++) {
             xml[i] = Base64.getDecoder().decode(responses.get(i).getBytes(StandardCharsets.US_ASCII));
             Document doc = FloorStages.parse(builder, xml[i]);
             assertion[i] = FloorStages.assertion(doc);
@@ -81,7 +84,7 @@ public class FloorBenchmark {
 
     private int index() {
         int i = next;
-        next = i + 1 == RESPONSES ? 0 : i + 1;
+        next = i + 1 == count ? 0 : i + 1;
         return i;
     }
 

@@ -111,13 +111,16 @@ final class LargePolicy {
         if (Character.isDigit(target.charAt(0))) {
             return List.of(target);
         }
-        return accountsBelow.computeIfAbsent(target, t -> {
-            List<String> out = new ArrayList<>(accountsOf.getOrDefault(t, List.of()));
-            for (String child : childUnits.getOrDefault(t, List.of())) {
-                out.addAll(accountsBelow(child));
-            }
-            return out;
-        });
+        List<String> known = accountsBelow.get(target);
+        if (known != null) {
+            return known;
+        }
+        List<String> out = new ArrayList<>(accountsOf.getOrDefault(target, List.of()));
+        for (String child : childUnits.getOrDefault(target, List.of())) {
+            out.addAll(accountsBelow(child));
+        }
+        accountsBelow.put(target, out);
+        return out;
     }
 
     private static String pick(List<String> from, Random random) {

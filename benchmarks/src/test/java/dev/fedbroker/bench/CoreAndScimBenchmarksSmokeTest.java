@@ -1,0 +1,68 @@
+package dev.fedbroker.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.unboundid.scim2.common.filters.Filter;
+import com.unboundid.scim2.common.utils.FilterEvaluator;
+import dev.fedbroker.core.EntitlementResolver;
+import dev.fedbroker.core.Entitlement;
+import dev.fedbroker.scim.ScimFilter;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Runs the resolution, policy-load and SCIM benchmark methods once through their setup and checks the results. */
+class CoreAndScimBenchmarksSmokeTest {
+
+    @Test
+    void resolveWhenUserIn150GroupsThenTheNaivelyComputedPairs() {
+        ResolutionBenchmark bench = new ResolutionBenchmark();
+        bench.setup();
+        LargePolicy policy = new LargePolicy();
+
+        List<Entitlement> first = bench.resolve150Groups();
+        List<Entitlement> second = bench.resolve150Groups();
+
+        assertThat(bench.users[0].groups()).hasSize(150);
+        assertThat(pairs(first)).isEqualTo(policy.expectedPairs(bench.users[0])).hasSizeGreaterThan(150);
+        assertThat(pairs(second)).isEqualTo(policy.expectedPairs(bench.users[1]));
+    }
+
+    @Test
+    void loadWhenLargePolicyThenEveryAccountAndAssignmentIsThere() {
+        PolicyLoadBenchmark bench = new PolicyLoadBenchmark();
+        bench.setup();
+
+        EntitlementResolver resolver = bench.load();
+
+        assertThat(resolver.policy().assignments()).hasSize(LargePolicy.ASSIGNMENTS);
+        assertThat(resolver.policy().permissionSets()).hasSize(LargePolicy.SETS);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ScimCase.class)
+    void filterWhenRunOnceThenBothSidesParseAndMatchTheUser(ScimCase c) throws Exception {
+        ScimFilterBenchmark bench = new ScimFilterBenchmark();
+        bench.filter = c;
+        bench.setup();
+
+        assertThat(bench.fedbrokerParse()).isEqualTo(ScimFilter.parse(c.filter));
+        assertThat(bench.unboundidParse()).isEqualTo(Filter.fromString(c.filter));
+        assertThat(bench.fedbrokerParseEvaluate()).isTrue();
+        assertThat(bench.unboundidParseEvaluate()).isTrue();
+        assertThat(ScimFilter.parse(c.filter).matches(ScimFilterBenchmark.ours(ScimCase.OTHER_USER_JSON),
+                bench.schemas)).isFalse();
+        assertThat(FilterEvaluator.evaluate(Filter.fromString(c.filter),
+                ScimFilterBenchmark.theirs(ScimCase.OTHER_USER_JSON))).isFalse();
+    }
+
+    private static Set<String> pairs(List<Entitlement> entitlements) {
+        Set<String> out = new HashSet<>();
+        entitlements.forEach(e -> out.add(e.accountId() + "/" + e.permissionSetName()));
+        assertThat(out).hasSameSizeAs(entitlements);
+        return out;
+    }
+}

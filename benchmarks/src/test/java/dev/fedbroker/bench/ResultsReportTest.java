@@ -1,0 +1,43 @@
+package dev.fedbroker.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+/** The report turns JMH JSON into the table: ratios, targets and the environment. */
+class ResultsReportTest {
+
+    private static String result(String benchmark, String params, double score, String unit) {
+        return "{\"benchmark\": \"dev.fedbroker.bench." + benchmark + "\", \"params\": {" + params + "},"
+                + " \"primaryMetric\": {\"score\": " + score + ", \"scoreError\": 1.0, \"scoreUnit\": \"" + unit + "\"},"
+                + " \"secondaryMetrics\": {\"gc.alloc.rate.norm\": {\"score\": 2048.0, \"scoreUnit\": \"B/op\"}}}";
+    }
+
+    @Test
+    void renderWhenPeerIsSlowerThenRatioAndTargetMet() throws Exception {
+        String v = "\"variant\": \"ASSERTION_SIGNED\"";
+        String json = "[" + String.join(",",
+                result("SamlValidationBenchmark.fedbroker", v, 100, "us/op"),
+                result("SamlValidationBenchmark.javaSaml", v, 1500, "us/op"),
+                result("FloorBenchmark.parse", "", 30, "us/op"),
+                result("FloorBenchmark.rsaVerify", "", 30, "us/op"),
+                result("FloorBenchmark.c14nDigest", "", 20, "us/op"),
+                result("ResolutionBenchmark.resolve150Groups", "", 40, "us/op"),
+                result("SamlThroughputBenchmark.oneThread", "", 1000, "ops/s"),
+                result("SamlThroughputBenchmark.twoThreads", "", 1900, "ops/s")) + "]";
+        Properties facts = new Properties();
+        facts.setProperty("policy.retainedBytes", "123");
+
+        String md = ResultsReport.render(json, facts, "-f 1", "1.0 .. 2.0", "short");
+
+        assertThat(md).contains("| SAML validation, assertion signed (vs java-saml, best settings) | 100.0 ± 1.000 |"
+                + " 1,500 ± 1.000 | us/op | 15.00× | ≥ 10× | yes | 2,048 | 2,048 |");
+        assertThat(md).contains("| SAML validation (assertion signed) vs floor sum | 100.0 ± 1.000 | 80.00 | us/op |"
+                + " 1.250× the floor | ≤ 1.5× | yes |");
+        assertThat(md).contains("25,000 /s/core | ≥ 50,000 /s/core | **no**");
+        assertThat(md).contains("| 1,900 ± 1.000 | 1,000 ± 1.000 | ops/s | 1.900× | ≥ 1.800× | yes |");
+        assertThat(md).contains("SAML validation, encrypted (vs java-saml, best settings) | — | — |  | n/a");
+        assertThat(md).contains("- policy.retainedBytes: 123").contains("- JMH options: `-f 1`").contains("cores: ");
+    }
+}
