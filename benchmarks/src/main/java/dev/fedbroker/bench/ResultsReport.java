@@ -88,8 +88,13 @@ public final class ResultsReport {
         t.single("Floor: secure DOM parse", "FloorBenchmark.parse");
         t.single("Floor: RSA-2048 SHA-256 verify", "FloorBenchmark.rsaVerify");
         t.single("Floor: exc-C14N + SHA-256 of the assertion", "FloorBenchmark.c14nDigest");
-        t.floor("SamlValidationBenchmark.fedbroker[variant=ASSERTION_SIGNED]",
-                List.of("FloorBenchmark.parse", "FloorBenchmark.rsaVerify", "FloorBenchmark.c14nDigest"));
+        List<String> floor = List.of("FloorBenchmark.parse", "FloorBenchmark.rsaVerify", "FloorBenchmark.c14nDigest");
+        t.floor("SAML validation (assertion signed) vs floor sum", "Floor: sum of the three stages",
+                "SamlValidationBenchmark.fedbroker[variant=ASSERTION_SIGNED]", floor, 1.5);
+        t.single("Floor, encrypted only: RSA-2048 OAEP unwrap of the AES key", "FloorBenchmark.rsaOaepUnwrap");
+        t.floor("SAML validation (encrypted) vs floor sum + unwrap", "Floor: the three stages + unwrap",
+                "SamlValidationBenchmark.fedbroker[variant=ENCRYPTED]",
+                List.of(floor.get(0), floor.get(1), floor.get(2), "FloorBenchmark.rsaOaepUnwrap"), 0);
         t.perSecond("Entitlement resolution, user in 150 groups, large policy", "ResolutionBenchmark.resolve150Groups",
                 50_000);
         t.single("Policy load (JSON → Policy → indexed resolver), large policy", "PolicyLoadBenchmark.load");

@@ -34,21 +34,24 @@ final class Table {
         row(label, scores.get(key), null, "", "", "");
     }
 
-    /** Our validation as a multiple of the floor stages' sum (same units). */
-    void floor(String ours, List<String> stages) {
+    /**
+     * A sum row of the floor stages, then our validation as a multiple of it (same units); {@code limit} is the
+     * target multiple, 0 for none.
+     */
+    void floor(String label, String sumLabel, String ours, List<String> stages, double limit) {
         Score o = scores.get(ours);
         double sum = 0;
-        boolean all = true;
+        boolean all = o != null;
         for (String s : stages) {
             Score f = scores.get(s);
             all &= f != null && o != null && f.unit().equals(o.unit());
             sum += f == null ? 0 : f.score();
         }
         Score total = all ? new Score(sum, Double.NaN, o.unit(), Double.NaN) : null;
-        row("Floor: sum of the three stages", total, null, "", "", "");
+        row(sumLabel, total, null, "", "", "");
         String ratio = all ? fmt(o.score() / sum) + "× the floor" : "n/a";
-        String met = all ? (o.score() / sum <= 1.5 ? "yes" : "**no**") : "";
-        row("SAML validation (assertion signed) vs floor sum", o, total, ratio, "≤ 1.5×", met);
+        String met = all && limit > 0 ? (o.score() / sum <= limit ? "yes" : "**no**") : "";
+        row(label, o, total, ratio, limit > 0 ? "≤ " + plain(limit) + "×" : "", met);
     }
 
     /** A time per op turned into operations per second on one thread (= per core). */
@@ -75,7 +78,7 @@ final class Table {
             ratio = fmt(r) + "×";
             met = r >= target ? "yes" : "**no**";
         }
-        row(label + " (fedbroker = 2 threads, peer column = 1 thread)", m, f, ratio, "≥ " + fmt(target) + "×", met);
+        row(label + " (fedbroker = 2 threads, peer column = 1 thread)", m, f, ratio, "≥ " + plain(target) + "×", met);
     }
 
     private void row(String label, Score ours, Score peer, String ratio, String target, String met) {
@@ -99,6 +102,10 @@ final class Table {
 
     private static String alloc(Score s) {
         return s == null || Double.isNaN(s.allocPerOp()) ? "" : String.format(Locale.ROOT, "%,.0f", s.allocPerOp());
+    }
+
+    private static String plain(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     static String fmt(double v) {

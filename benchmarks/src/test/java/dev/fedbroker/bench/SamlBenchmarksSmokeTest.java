@@ -158,5 +158,6 @@ class SamlBenchmarksSmokeTest {
         byte[] expected = FloorStages.base64Child(FloorStages.child(FloorStages.child(bench.signature[2],
                 FloorStages.DSIG, "SignedInfo"), FloorStages.DSIG, "Reference"), "DigestValue");
         assertThat(bench.c14nDigest()).isEqualTo(expected);
+        assertThat(bench.rsaOaepUnwrap()).hasSize(32);
     }
 }

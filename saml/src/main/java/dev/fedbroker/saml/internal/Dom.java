@@ -3,7 +3,10 @@ package dev.fedbroker.saml.internal;
 import dev.fedbroker.saml.SamlValidationException;
 import dev.fedbroker.saml.SamlValidationException.Reason;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,12 +106,59 @@ final class Dom {
         }
         String s = v.get().trim();
         try {
+            Instant fast = utcInstant(s);
+            if (fast != null) {
+                return Optional.of(fast);
+            }
             return Optional.of(s.endsWith("Z") ? Instant.parse(s) : OffsetDateTime.parse(s).toInstant());
         } catch (DateTimeParseException ex) {
             throw new SamlValidationException(Reason.MALFORMED, e.getLocalName() + "/@" + name
                     + " is not an xs:dateTime with a time zone (found a value of " + s.length()
                     + " characters); Azure AD sends UTC instants such as 2024-01-01T10:00:00.000Z.");
         }
+    }
+
+    /**
+     * Azure's form {@code yyyy-MM-ddTHH:mm:ss[.fraction]Z}, read without java.time's general parser (which cost about
+     * a tenth of a whole validation, at nine instants per response). Null for anything else, including an invalid date
+     * or hour 24, so that the general parser decides those exactly as before.
+     */
+    static Instant utcInstant(String s) {
+        int n = s.length();
+        if (n < 20 || n > 30 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T'
+                || s.charAt(13) != ':' || s.charAt(16) != ':' || s.charAt(n - 1) != 'Z'
+                || (n > 20 && (n == 21 || s.charAt(19) != '.'))) {
+            return null;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 2);
+        int day = digits(s, 8, 2);
+        int hour = digits(s, 11, 2);
+        int minute = digits(s, 14, 2);
+        int second = digits(s, 17, 2);
+        int fraction = n > 20 ? digits(s, 20, n - 21) : 0;
+        if ((year | month | day | hour | minute | second | fraction) < 0 || hour > 23 || minute > 59 || second > 59
+                || month < 1 || month > 12 || day < 1 || day > YearMonth.of(year, month).lengthOfMonth()) {
+            return null;
+        }
+        int nanos = fraction;
+        for (int i = n - 21; i < 9; i++) {
+            nanos *= 10;
+        }
+        return LocalDateTime.of(year, month, day, hour, minute, second, nanos).toInstant(ZoneOffset.UTC);
+    }
+
+    /** The decimal number in {@code s[from, from + count)}, or -1 when a character is not an ASCII digit. */
+    private static int digits(String s, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /** A short human path of an element, e.g. Response/Assertion/Subject, for messages. */

@@ -7,12 +7,16 @@ import java.util.Base64;
 /** Strict base64: the standard alphabet with padding, ASCII whitespace and line breaks ignored, anything else refused. */
 final class StrictBase64 {
 
+    private static final char[] WHITESPACE = {' ', '\t', '\r', '\n'};
+
     private StrictBase64() {
     }
 
     static byte[] decode(String encoded, int maxDecodedBytes) {
         StringBuilder compact = null;
-        for (int i = 0; i < encoded.length(); i++) {
+        // Posted form fields rarely carry whitespace: the JDK's vectorized indexOf finds out far faster than a loop.
+        int start = firstWhitespace(encoded);
+        for (int i = start; i < encoded.length(); i++) {
             char c = encoded.charAt(i);
             boolean space = c == ' ' || c == '\t' || c == '\r' || c == '\n';
             if (space && compact == null) {
@@ -40,6 +44,17 @@ final class StrictBase64 {
             throw tooLarge(maxDecodedBytes);
         }
         return out;
+    }
+
+    private static int firstWhitespace(String s) {
+        int first = s.length();
+        for (char c : WHITESPACE) {
+            int i = s.indexOf(c);
+            if (i >= 0 && i < first) {
+                first = i;
+            }
+        }
+        return first;
     }
 
     private static SamlValidationException tooLarge(int max) {
