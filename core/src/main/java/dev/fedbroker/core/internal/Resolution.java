@@ -14,6 +14,7 @@ import dev.fedbroker.core.internal.PolicyIndex.AccountNode;
 import dev.fedbroker.core.internal.PolicyIndex.Compiled;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -63,6 +64,10 @@ public final class Resolution {
         IdentityGroups.Lookup groups = IdentityGroups.of(identity, directory);
         List<DroppedCandidate> dropped = new ArrayList<>();
         groups.problem().ifPresent(dropped::add);
+        if (index.pairOrdinals() && (!index.policy().acceptRoleClaims() || identity.roles().isEmpty())) {
+            roleClaims(identity, Map.of(), dropped); // role claims are then only reported, never candidates
+            return byOrdinals(identity, groups, dropped);
+        }
         Map<PairKey, Candidate> candidates = new HashMap<>();
         Set<String> groupKeys = new HashSet<>();
         for (String group : groups.groups()) {
@@ -87,17 +92,80 @@ public final class Resolution {
             List<Grant> grants = c.grants.size() == 1 ? List.of(c.grants.get(0))
                     : c.grants.stream().distinct().sorted().toList();
             if (c.set != null && c.set.requireMfa() && !identity.hasMfa()) {
-                dropped.add(new DroppedCandidate(DropReason.MFA_REQUIRED, Optional.of(pair), "Permission set "
-                        + key.name() + " requires multi-factor authentication, and the sign-in's authentication"
-                        + " methods " + identity.authnMethods() + " do not include " + Identity.AZURE_MFA_METHOD
-                        + ". Sign in with MFA (e.g. a Conditional Access policy that requires MFA for this app).",
-                        grants));
+                dropped.add(mfaRequired(identity, pair, grants));
             } else {
                 Duration duration = c.set != null ? c.set.sessionDuration() : ROLE_CLAIM_SESSION;
                 granted.add(new Entitlement(pair, c.accountName, duration, grants));
             }
         }
         return new Explanation(granted, dropped, groups.source(), groups.groups());
+    }
+
+    /**
+     * The same result as the candidate map above, for the common case without role-claim candidates, touching far
+     * less memory: each applied assignment contributes (pair ordinal, assignment) as one long, the longs are sorted
+     * (ordinals order pairs by account id, then set name), and each run of one ordinal is one pair. On a 10,000-account
+     * policy this replaced hashing and sorting string pairs, which dominated resolution.
+     */
+    private Explanation byOrdinals(Identity identity, IdentityGroups.Lookup groups, List<DroppedCandidate> dropped) {
+        List<Compiled> applied = new ArrayList<>();
+        Set<String> groupKeys = new HashSet<>();
+        for (String group : groups.groups()) {
+            String key = PolicyIndex.key(group);
+            if (groupKeys.add(key)) {
+                applied.addAll(index.forGroup(key));
+            }
+        }
+        for (String key : userKeys(identity)) {
+            applied.addAll(index.forUser(key));
+        }
+        int count = 0;
+        for (Compiled c : applied) {
+            count += c.pairs().length;
+        }
+        long[] keys = new long[count];
+        int k = 0;
+        for (int i = 0; i < applied.size(); i++) {
+            for (int pair : applied.get(i).pairs()) {
+                keys[k++] = ((long) pair << 32) | i;
+            }
+        }
+        Arrays.sort(keys);
+        List<Entitlement> granted = new ArrayList<>();
+        for (int i = 0; i < keys.length; ) {
+            int pair = (int) (keys[i] >>> 32);
+            int end = i + 1;
+            while (end < keys.length && (int) (keys[end] >>> 32) == pair) {
+                end++;
+            }
+            List<Grant> grants;
+            if (end - i == 1) {
+                grants = List.of(applied.get((int) keys[i]).grant());
+            } else {
+                List<Grant> all = new ArrayList<>(end - i);
+                for (int j = i; j < end; j++) {
+                    all.add(applied.get((int) keys[j]).grant());
+                }
+                grants = all.stream().distinct().sorted().toList();
+            }
+            PermissionSet set = index.setOfPair(pair);
+            AccountRole accountRole = index.accountRoleOfPair(pair);
+            if (set.requireMfa() && !identity.hasMfa()) {
+                dropped.add(mfaRequired(identity, accountRole, grants));
+            } else {
+                granted.add(new Entitlement(accountRole, index.accountOfPair(pair).account().name(),
+                        set.sessionDuration(), grants));
+            }
+            i = end;
+        }
+        return new Explanation(granted, dropped, groups.source(), groups.groups());
+    }
+
+    private static DroppedCandidate mfaRequired(Identity identity, AccountRole pair, List<Grant> grants) {
+        return new DroppedCandidate(DropReason.MFA_REQUIRED, Optional.of(pair), "Permission set "
+                + pair.permissionSetName() + " requires multi-factor authentication, and the sign-in's authentication"
+                + " methods " + identity.authnMethods() + " do not include " + Identity.AZURE_MFA_METHOD
+                + ". Sign in with MFA (e.g. a Conditional Access policy that requires MFA for this app).", grants);
     }
 
     private static void apply(Compiled c, Map<PairKey, Candidate> candidates) {
