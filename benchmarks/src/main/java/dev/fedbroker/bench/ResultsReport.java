@@ -106,6 +106,11 @@ public final class ResultsReport {
             t.speedup(label + ": parse + evaluate (vs UnboundID)", "ScimFilterBenchmark.fedbrokerParseEvaluate" + p,
                     "ScimFilterBenchmark.unboundidParseEvaluate" + p, 3, "≥ 3×");
         }
+        for (String live : List.of("10000", "1000000")) {
+            t.single("Replay cache put-if-absent, in memory, " + String.format(Locale.ROOT, "%,d",
+                    Integer.parseInt(live)) + " live entries", "ReplayCacheBenchmark.putFresh[store=memory][live="
+                    + live + "]");
+        }
         t.scaling("SAML validation throughput, 2 threads vs 1 (one shared ServiceProvider)",
                 "SamlThroughputBenchmark.twoThreads", "SamlThroughputBenchmark.oneThread", 1.8);
 

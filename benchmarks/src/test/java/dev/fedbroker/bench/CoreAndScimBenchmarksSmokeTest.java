@@ -42,6 +42,20 @@ class CoreAndScimBenchmarksSmokeTest {
         assertThat(resolver.policy().permissionSets()).hasSize(LargePolicy.SETS);
     }
 
+    @Test
+    void replayCacheWhenFreshKeysPastTheLiveWindowThenEveryPutIsAccepted() {
+        ReplayCacheBenchmark bench = new ReplayCacheBenchmark();
+        bench.store = "memory";
+        bench.live = 1000;
+        bench.setup();
+
+        for (int i = 0; i < 5000; i++) {
+            assertThat(bench.putFresh()).isTrue();
+        }
+        assertThat(bench.cache.putIfAbsent("https://sts.windows.net/8b966979/|_" + bench.tick.get(),
+                bench.base.plusSeconds(3600))).as("the last key again is a replay").isFalse();
+    }
+
     @ParameterizedTest
     @EnumSource(ScimCase.class)
     void filterWhenRunOnceThenBothSidesParseAndMatchTheUser(ScimCase c) throws Exception {

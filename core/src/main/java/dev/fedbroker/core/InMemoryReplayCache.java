@@ -38,7 +38,10 @@ public final class InMemoryReplayCache implements ReplayCache {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(expiresAt, "expiresAt");
         Instant now = clock.instant();
-        if (insertsSincePurge.incrementAndGet() >= 1024 || entries.size() >= maxEntries) {
+        // A purge scans every entry: run it once per quarter of the cache's size in inserts (at least 1024), so that
+        // its cost per insert stays constant (about 4 entries visited) instead of growing with the cache.
+        int size = entries.size();
+        if (insertsSincePurge.incrementAndGet() >= Math.max(1024, size / 4) || size >= maxEntries) {
             insertsSincePurge.set(0);
             purgeExpired(now);
         }

@@ -70,6 +70,22 @@ class InMemoryReplayCacheTest {
     }
 
     @Test
+    void putIfAbsentWhenManyEntriesExpiredThenPurgedWithinAQuarterOfTheCacheSizeInInserts() {
+        InMemoryReplayCache cache = new InMemoryReplayCache(clock, 100_000);
+        for (int i = 0; i < 20_000; i++) {
+            cache.putIfAbsent("_old" + i, T0.plusSeconds(60));
+        }
+        clock.advance(Duration.ofSeconds(61));
+
+        for (int i = 0; i < 20_000 / 4 + 1; i++) {
+            assertThat(cache.putIfAbsent("_new" + i, T0.plusSeconds(600))).isTrue();
+        }
+
+        assertThat(cache.size()).isLessThanOrEqualTo(20_000 / 4 + 1);
+        assertThat(cache.putIfAbsent("_new0", T0.plusSeconds(600))).isFalse();
+    }
+
+    @Test
     void constructorWhenCapacityNotPositiveThenRejects() {
         assertThatIllegalArgumentException().isThrownBy(() -> new InMemoryReplayCache(clock, 0));
     }
