@@ -1,0 +1,122 @@
+package dev.fedbroker.saml.internal;
+
+import dev.fedbroker.saml.SamlValidationException;
+import dev.fedbroker.saml.SamlValidationException.Reason;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.w3c.dom.Attr;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/** Small DOM helpers: children by qualified name, attributes as Optionals, xs:dateTime. No XPath (slow, and a trap). */
+final class Dom {
+
+    private Dom() {
+    }
+
+    static boolean is(Node node, String namespace, String localName) {
+        return node != null && node.getNodeType() == Node.ELEMENT_NODE && localName.equals(node.getLocalName())
+                && namespace.equals(node.getNamespaceURI());
+    }
+
+    /** Direct element children, whatever their name. */
+    static List<Element> elements(Element parent) {
+        List<Element> out = new ArrayList<>();
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n.getNodeType() == Node.ELEMENT_NODE) {
+                out.add((Element) n);
+            }
+        }
+        return out;
+    }
+
+    /** Direct element children with this name. */
+    static List<Element> children(Element parent, String namespace, String localName) {
+        List<Element> out = new ArrayList<>(2);
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (is(n, namespace, localName)) {
+                out.add((Element) n);
+            }
+        }
+        return out;
+    }
+
+    /** The first direct child with this name. */
+    static Optional<Element> child(Element parent, String namespace, String localName) {
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (is(n, namespace, localName)) {
+                return Optional.of((Element) n);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The only direct child with this name, or a MALFORMED rejection naming what is wrong. */
+    static Optional<Element> atMostOne(Element parent, String namespace, String localName) {
+        List<Element> found = children(parent, namespace, localName);
+        if (found.size() > 1) {
+            throw new SamlValidationException(Reason.MALFORMED, parent.getLocalName() + " has " + found.size() + " "
+                    + localName + " elements; the SAML schema allows one.");
+        }
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    /** An unqualified attribute's value, if present (empty string counts as present). */
+    static Optional<String> attribute(Element e, String name) {
+        Attr a = e.getAttributeNodeNS(null, name);
+        return a == null ? Optional.empty() : Optional.of(a.getValue());
+    }
+
+    /**
+     * The element's text exactly as the signature covered it: every descendant text and CDATA node concatenated,
+     * comments and processing instructions skipped, so {@code a<!---->b} reads {@code ab}, never {@code a}.
+     */
+    static String text(Element e) {
+        Node only = e.getFirstChild();
+        if (only != null && only.getNextSibling() == null && only.getNodeType() == Node.TEXT_NODE) {
+            return only.getNodeValue();
+        }
+        StringBuilder sb = new StringBuilder();
+        appendText(e, sb);
+        return sb.toString();
+    }
+
+    private static void appendText(Node parent, StringBuilder sb) {
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            switch (n.getNodeType()) {
+                case Node.TEXT_NODE, Node.CDATA_SECTION_NODE -> sb.append(n.getNodeValue());
+                case Node.ELEMENT_NODE -> appendText(n, sb);
+                default -> { } // comments and processing instructions are not content
+            }
+        }
+    }
+
+    /** An xs:dateTime attribute; a value without a time zone is refused (MALFORMED). */
+    static Optional<Instant> instant(Element e, String name) {
+        Optional<String> v = attribute(e, name);
+        if (v.isEmpty()) {
+            return Optional.empty();
+        }
+        String s = v.get().trim();
+        try {
+            return Optional.of(s.endsWith("Z") ? Instant.parse(s) : OffsetDateTime.parse(s).toInstant());
+        } catch (DateTimeParseException ex) {
+            throw new SamlValidationException(Reason.MALFORMED, e.getLocalName() + "/@" + name
+                    + " is not an xs:dateTime with a time zone (found a value of " + s.length()
+                    + " characters); Azure AD sends UTC instants such as 2024-01-01T10:00:00.000Z.");
+        }
+    }
+
+    /** A short human path of an element, e.g. Response/Assertion/Subject, for messages. */
+    static String path(Node n) {
+        StringBuilder sb = new StringBuilder();
+        for (Node p = n; p != null && p.getNodeType() == Node.ELEMENT_NODE; p = p.getParentNode()) {
+            sb.insert(0, sb.length() == 0 ? p.getLocalName() : p.getLocalName() + "/");
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,144 @@
+package dev.fedbroker.saml.internal;
+
+import dev.fedbroker.saml.SamlValidationException;
+import dev.fedbroker.saml.SamlValidationException.Reason;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.w3c.dom.Document;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+
+/**
+ * Parses untrusted XML into a DOM with every dangerous feature off: no DOCTYPE at all (so no entities, external or
+ * internal, and no entity expansion), no XInclude, no external DTD or schema, secure processing on, and the JDK's own
+ * depth and attribute limits set from {@link dev.fedbroker.saml.ValidationLimits}.
+ *
+ * <p>Thread-safe. One factory per instance (never static: limits differ per configuration). DocumentBuilder is not
+ * thread-safe, so builders are pooled: a caller borrows one, parses, resets and returns it.
+ */
+public final class SecureXmlParser {
+
+    private static final int POOL_SIZE = 32;
+    private static final byte[] DOCTYPE = "<!DOCTYPE".getBytes(StandardCharsets.US_ASCII);
+    private static final ErrorHandler SILENT = new ErrorHandler() {
+        @Override public void warning(SAXParseException e) { }
+        @Override public void error(SAXParseException e) throws SAXException { throw e; }
+        @Override public void fatalError(SAXParseException e) throws SAXException { throw e; }
+    };
+
+    private final DocumentBuilderFactory factory;
+    private final ConcurrentLinkedQueue<DocumentBuilder> pool = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger pooled = new AtomicInteger();
+
+    public SecureXmlParser(int maxDepth, int maxAttributesPerElement) {
+        factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setValidating(false);
+        factory.setXIncludeAware(false);
+        factory.setExpandEntityReferences(false);
+        factory.setIgnoringComments(false); // comments must stay visible so that text is read around them, not cut
+        try {
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("The JDK's XML parser does not support a required security feature", e);
+        }
+        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        setJdkLimit("jdk.xml.maxElementDepth", maxDepth);
+        setJdkLimit("jdk.xml.elementAttributeLimit", maxAttributesPerElement);
+    }
+
+    private void setJdkLimit(String name, int value) {
+        try {
+            factory.setAttribute(name, String.valueOf(value));
+        } catch (IllegalArgumentException notSupported) {
+            // another JAXP implementation on the class path: the bounded walk (DocumentScan) still enforces the limit
+        }
+    }
+
+    /** Parses {@code xml}; failures are MALFORMED, DOCTYPE_FORBIDDEN or TOO_LARGE (a JDK limit hit during parsing). */
+    public Document parse(byte[] xml) {
+        DocumentBuilder builder = borrow();
+        try {
+            return builder.parse(new InputSource(new ByteArrayInputStream(xml)));
+        } catch (SAXException e) {
+            throw classify(xml, e);
+        } catch (IOException e) {
+            throw new SamlValidationException(Reason.MALFORMED, "The XML could not be read.", e);
+        } finally {
+            giveBack(builder);
+        }
+    }
+
+    private static SamlValidationException classify(byte[] xml, SAXException e) {
+        if (indexOf(xml, DOCTYPE) >= 0) {
+            return new SamlValidationException(Reason.DOCTYPE_FORBIDDEN, "The document contains a DOCTYPE declaration,"
+                    + " which a SAML response never needs and which enables XXE and entity-expansion attacks. Refused.", e);
+        }
+        String m = String.valueOf(e.getMessage());
+        if (m.contains("JAXP0001")) { // the JDK's processing limits (depth, attributes per element)
+            return new SamlValidationException(Reason.TOO_LARGE, "The XML exceeds a parser limit (element depth or"
+                    + " attributes per element); see ValidationLimits.", e);
+        }
+        return new SamlValidationException(Reason.MALFORMED, "The decoded SAMLResponse is not well-formed XML.", e);
+    }
+
+    private DocumentBuilder borrow() {
+        DocumentBuilder b = pool.poll();
+        if (b != null) {
+            pooled.decrementAndGet();
+            return b;
+        }
+        try {
+            synchronized (factory) { // DocumentBuilderFactory is not guaranteed thread-safe
+                b = factory.newDocumentBuilder();
+            }
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("Cannot create an XML parser", e);
+        }
+        b.setErrorHandler(SILENT);
+        b.setEntityResolver((publicId, systemId) -> {
+            throw new SAXException("External entities are refused");
+        });
+        return b;
+    }
+
+    private void giveBack(DocumentBuilder b) {
+        if (pooled.incrementAndGet() <= POOL_SIZE) {
+            b.reset();
+            b.setErrorHandler(SILENT);
+            b.setEntityResolver((publicId, systemId) -> {
+                throw new SAXException("External entities are refused");
+            });
+            pool.offer(b);
+        } else {
+            pooled.decrementAndGet();
+        }
+    }
+
+    static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}

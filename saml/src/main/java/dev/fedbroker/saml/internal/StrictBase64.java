@@ -1,0 +1,49 @@
+package dev.fedbroker.saml.internal;
+
+import dev.fedbroker.saml.SamlValidationException;
+import dev.fedbroker.saml.SamlValidationException.Reason;
+import java.util.Base64;
+
+/** Strict base64: the standard alphabet with padding, ASCII whitespace and line breaks ignored, anything else refused. */
+final class StrictBase64 {
+
+    private StrictBase64() {
+    }
+
+    static byte[] decode(String encoded, int maxDecodedBytes) {
+        StringBuilder compact = null;
+        for (int i = 0; i < encoded.length(); i++) {
+            char c = encoded.charAt(i);
+            boolean space = c == ' ' || c == '\t' || c == '\r' || c == '\n';
+            if (space && compact == null) {
+                compact = new StringBuilder(encoded.length()).append(encoded, 0, i);
+            } else if (!space && compact != null) {
+                compact.append(c);
+            }
+        }
+        String s = compact == null ? encoded : compact.toString();
+        if (s.isEmpty()) {
+            throw new SamlValidationException(Reason.MALFORMED, "The SAMLResponse is empty.");
+        }
+        if ((long) s.length() / 4 * 3 > maxDecodedBytes + 2L) {
+            throw tooLarge(maxDecodedBytes);
+        }
+        byte[] out;
+        try {
+            out = Base64.getDecoder().decode(s);
+        } catch (IllegalArgumentException e) {
+            throw new SamlValidationException(Reason.MALFORMED, "The SAMLResponse is not valid base64 (standard"
+                    + " alphabet with padding). If the host app URL-decoded the form field twice, '+' may have"
+                    + " become a space: read the POST parameter once.");
+        }
+        if (out.length > maxDecodedBytes) {
+            throw tooLarge(maxDecodedBytes);
+        }
+        return out;
+    }
+
+    private static SamlValidationException tooLarge(int max) {
+        return new SamlValidationException(Reason.TOO_LARGE, "The decoded SAMLResponse exceeds " + max
+                + " bytes (ValidationLimits.maxDecodedBytes).");
+    }
+}
