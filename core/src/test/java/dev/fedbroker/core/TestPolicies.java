@@ -1,5 +1,12 @@
 package dev.fedbroker.core;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.fedbroker.core.PolicyProblem.Code;
+import java.util.List;
+
 /** Policy documents shared by tests. */
 final class TestPolicies {
 
@@ -31,5 +38,21 @@ final class TestPolicies {
     static String doc(String organization, String permissionSets, String assignments) {
         return "{\"organization\": " + organization + ",\n\"permissionSets\": " + permissionSets
                 + ",\n\"assignments\": " + assignments + "}";
+    }
+
+    /** The problems that loading {@code json} reports (failing the test when it loads). */
+    static List<PolicyProblem> problems(String json) {
+        return problems(PolicyLoader.defaults(), json);
+    }
+
+    static List<PolicyProblem> problems(PolicyLoader loader, String json) {
+        PolicyException e = catchThrowableOfType(PolicyException.class, () -> loader.parse(json));
+        assertThat(e).as("expected a PolicyException").isNotNull();
+        return e.problems();
+    }
+
+    /** Asserts exactly one problem, with this code and path. */
+    static void assertOnly(List<PolicyProblem> problems, Code code, String path) {
+        assertThat(problems).extracting(PolicyProblem::code, PolicyProblem::path).containsExactly(tuple(code, path));
     }
 }

@@ -78,33 +78,38 @@ public final class CrossReferences {
         problems.add(problem(target, Code.UNKNOWN_TARGET, what));
     }
 
-    /** Walks the tree without recursion (a programmatic tree may be deep), carrying each unit's ancestor ids. */
+    /**
+     * Walks the tree without recursion, keeping the ids on the path from the root to the current unit in one set
+     * (added on the way down, removed on the way back up), so that a unit reusing an ancestor's id is a cycle.
+     */
     private static void checkTree(Unit root, Map<String, Named> accounts, Map<String, Named> units,
             List<PolicyProblem> problems) {
-        record Frame(Unit unit, Set<String> ancestors) {
-        }
-        Deque<Frame> stack = new ArrayDeque<>();
-        stack.push(new Frame(root, Set.of()));
+        Deque<Object> stack = new ArrayDeque<>(); // a Unit to enter, or the String id of a unit to leave
+        Set<String> onPath = new HashSet<>();
+        stack.push(root);
         while (!stack.isEmpty()) {
-            Frame frame = stack.pop();
-            Named id = frame.unit().id();
-            Set<String> ancestors = frame.ancestors();
+            Object next = stack.pop();
+            if (next instanceof String leaving) {
+                onPath.remove(leaving);
+                continue;
+            }
+            Unit unit = (Unit) next;
+            Named id = unit.id();
             if (id != null && id.value() != null) {
                 Named first = units.putIfAbsent(id.value(), id);
-                if (frame.ancestors().contains(id.value())) {
+                if (onPath.contains(id.value())) {
                     problems.add(problem(id, Code.CYCLE, "unit " + id.value() + " is nested inside itself (its"
                             + " ancestor at " + first.path() + " has the same id); give each unit a unique id."));
-                } else if (first != null) {
-                    problems.add(problem(id, Code.DUPLICATE_UNIT, "unit " + id.value() + " is already defined at "
-                            + first.path() + "; a unit appears once in the tree, give each a unique id."));
-                }
-                if (!frame.unit().units().isEmpty()) {
-                    Set<String> next = new HashSet<>(ancestors);
-                    next.add(id.value());
-                    ancestors = next;
+                } else {
+                    if (first != null) {
+                        problems.add(problem(id, Code.DUPLICATE_UNIT, "unit " + id.value() + " is already defined at "
+                                + first.path() + "; a unit appears once in the tree, give each a unique id."));
+                    }
+                    onPath.add(id.value());
+                    stack.push(id.value());
                 }
             }
-            for (Named account : frame.unit().accounts()) {
+            for (Named account : unit.accounts()) {
                 if (account.value() == null) {
                     continue;
                 }
@@ -115,9 +120,9 @@ public final class CrossReferences {
                             + " unit, remove one of them."));
                 }
             }
-            List<Unit> children = frame.unit().units();
+            List<Unit> children = unit.units();
             for (int i = children.size() - 1; i >= 0; i--) {
-                stack.push(new Frame(children.get(i), ancestors));
+                stack.push(children.get(i));
             }
         }
     }

@@ -84,7 +84,8 @@ public final class Resolution {
         for (PairKey key : keys) {
             Candidate c = candidates.get(key);
             AccountRole pair = new AccountRole(key.accountId(), key.name());
-            List<Grant> grants = c.grants.stream().distinct().sorted().toList();
+            List<Grant> grants = c.grants.size() == 1 ? List.of(c.grants.get(0))
+                    : c.grants.stream().distinct().sorted().toList();
             if (c.set != null && c.set.requireMfa() && !identity.hasMfa()) {
                 dropped.add(new DroppedCandidate(DropReason.MFA_REQUIRED, Optional.of(pair), "Permission set "
                         + key.name() + " requires multi-factor authentication, and the sign-in's authentication"
