@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -42,9 +43,9 @@ final class CliContext {
         return in;
     }
 
-    /** {@code --now} when given, else the clock's instant (read once per command). */
+    /** {@code --now} when given, else the clock's instant to the second (read once per command). */
     Instant now(Optional<Instant> given) {
-        return given.orElseGet(clock::instant);
+        return given.orElseGet(() -> clock.instant().truncatedTo(ChronoUnit.SECONDS));
     }
 
     ObjectNode object() {
@@ -59,15 +60,6 @@ final class CliContext {
     void printJsonLine(ObjectNode node) {
         try {
             out.println(json.writeValueAsString(node));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise JSON", e);
-        }
-    }
-
-    /** Writes {@code node} as indented JSON. */
-    void printJsonPretty(ObjectNode node) {
-        try {
-            out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(node));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise JSON", e);
         }

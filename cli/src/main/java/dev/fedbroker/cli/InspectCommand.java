@@ -29,8 +29,8 @@ import picocli.CommandLine.Parameters;
                 "Give --idp-metadata or --idp-cert to check signatures against trusted keys (otherwise only the"
                         + " untrusted KeyInfo certificate is shown), --sp-key/--sp-cert to see an encrypted assertion,"
                         + " and the validate options (--sp-entity-id, --acs, ...) for the verdict."},
-        footer = {"", "Exit codes: 0 inspected (whatever the verdict), 1 the file is not a decodable XML document,"
-                + " 2 usage error."})
+        footer = {"", "Exit codes: 0 inspected (whatever the verdict), 1 the file does not decode to a SAML 2.0"
+                + " Response, 2 usage error."})
 final class InspectCommand implements Callable<Integer> {
 
     private static final Duration DEFAULT_SKEW = Duration.ofMinutes(3);
@@ -95,12 +95,12 @@ final class InspectCommand implements Callable<Integer> {
         } else {
             InspectionText.print(context.out(), inspection);
         }
-        return doc == null ? Main.REJECTED : Main.OK;
+        return inspection.facts().map(SamlFacts::isResponse).orElse(false) ? Main.OK : Main.REJECTED;
     }
 
     private Inspection inspect(Document doc, ResponseInput input, Instant now, Duration skew,
             List<X509Certificate> trusted, Optional<PrivateKey> key, Outcome verdict) {
-        String pretty = PrettyXml.print(doc);
+        String pretty = PrettyXml.print(doc, !json);
         List<SignatureReport> signatures = new ArrayList<>(SignatureInspector.inspect(doc, trusted));
         Document plain = (Document) doc.cloneNode(true);
         List<EncryptedAssertions.Found> encrypted = EncryptedAssertions.decrypt(plain, key);
@@ -110,7 +110,7 @@ final class InspectCommand implements Callable<Integer> {
             SignatureInspector.inspect(plain, trusted).stream().filter(s -> s.element().equals("Assertion"))
                     .forEach(signatures::add);
             Optional<Element> assertion = SamlFacts.child(plain.getDocumentElement(), SamlFacts.SAML, "Assertion");
-            decrypted = assertion.map(PrettyXml::print);
+            decrypted = assertion.map(a -> PrettyXml.print(a, !json));
         }
         return new Inspection(file, input.formatName(), now, skew, Optional.empty(), Optional.of(new SamlFacts(plain)),
                 signatures, encrypted, Optional.of(pretty), decrypted, verdict);
@@ -126,7 +126,7 @@ final class InspectCommand implements Callable<Integer> {
         ServiceProvider serviceProvider = sp.serviceProvider(context, trusted.get(), now);
         try {
             Identity identity = Verdict.validate(serviceProvider, sp, input);
-            return new Outcome(true, "", Optional.empty(), "accepted", Optional.of(identity));
+            return new Outcome(true, "", Optional.empty(), Verdict.ACCEPTED, Optional.of(identity));
         } catch (SamlValidationException e) {
             return new Outcome(true, "", Optional.of(e.reason().name()), Verdict.message(e, sp), Optional.empty());
         }

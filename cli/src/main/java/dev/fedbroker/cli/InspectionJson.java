@@ -19,10 +19,13 @@ final class InspectionJson {
         n.put("error", in.error().orElse(null));
         n.put("root", in.facts().map(SamlFacts::root).orElse(null));
         ObjectNode fields = n.putObject("fields");
+        ArrayNode audiences = fields.putArray("audiences");
         in.facts().ifPresent(f -> f.fields().forEach(x -> {
-            // A field may repeat (several Audiences): later values join the first with a line break.
-            String prior = fields.has(x.label()) ? fields.get(x.label()).asText() + "\n" : "";
-            fields.put(x.label(), prior + x.value());
+            if (x.key().equals("audience")) {
+                audiences.add(x.value());
+            } else {
+                fields.put(x.key(), x.value());
+            }
         }));
         ArrayNode encrypted = n.putArray("encryptedAssertions");
         in.encrypted().forEach(e -> encrypted.addObject().put("contentAlgorithm", e.contentAlgorithm())

@@ -19,7 +19,7 @@ final class InspectionText {
             return;
         }
         SamlFacts facts = in.facts().orElseThrow();
-        out.println("Root         " + facts.root());
+        out.println("Root         " + facts.root() + (facts.isResponse() ? "" : " (NOT a SAML 2.0 Response)"));
         section(out, "Message");
         int width = facts.fields().stream().mapToInt(f -> f.label().length()).max().orElse(0);
         facts.fields().forEach(f -> out.println("  " + pad(f.label(), width) + "  " + f.value()));
@@ -30,12 +30,12 @@ final class InspectionText {
         for (SamlFacts.Time t : facts.times()) {
             String relative = t.instant().map(i -> Relative.to(in.now(), i)).orElse("");
             String judged = in.judge(t);
-            out.println("  " + pad(t.label(), tw) + "  " + pad(t.text(), 24) + "  " + pad(relative, 14)
-                    + (judged.isEmpty() ? "" : "  " + judged));
+            out.println(("  " + pad(t.label(), tw) + "  " + pad(t.text(), 24) + "  " + pad(relative, 14) + "  "
+                    + judged).stripTrailing());
         }
         claims(out, facts.claims());
         verdict(out, in);
-        section(out, "XML (indented for reading; not the signed form)");
+        section(out, "XML (indented for reading, long base64 values shortened; --json keeps them whole)");
         out.print(in.xml().orElse(""));
         in.decrypted().ifPresent(x -> {
             section(out, "Decrypted assertion");
@@ -96,7 +96,7 @@ final class InspectionText {
         if (!v.ran()) {
             out.println("  (not run: " + v.why() + ")");
         } else if (v.valid()) {
-            out.println("  VALID: " + v.message());
+            out.println("  VALID");
             v.identity().ifPresent(id -> out.println("  nameId " + id.nameId() + ", assertion "
                     + id.assertionId().orElse("?") + ", valid until " + id.validUntil().map(Object::toString)
                     .orElse("?")));

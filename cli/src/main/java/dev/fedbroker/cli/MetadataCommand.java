@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fedbroker.saml.IdentityProvider;
 import dev.fedbroker.saml.SamlValidationException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
@@ -51,7 +50,7 @@ final class MetadataCommand implements Callable<Integer> {
             return Main.REJECTED;
         }
         if (json) {
-            context.printJsonPretty(json(idp, at));
+            context.printJsonLine(json(idp, at));
         } else {
             text(idp, at);
         }
@@ -76,7 +75,7 @@ final class MetadataCommand implements Callable<Integer> {
 
     private void text(IdentityProvider idp, Instant at) {
         PrintStream out = context.out();
-        out.println("IdP metadata   " + Path.of(idpFile).getFileName());
+        out.println("IdP metadata   " + idpFile);
         out.println("Entity id      " + idp.entityId());
         out.println("Judged at      " + at);
         out.println("Single sign-on");

@@ -20,7 +20,17 @@ final class PrettyXml {
     private PrettyXml() {
     }
 
+    /** Element names whose long base64 text {@link #print(Node, boolean)} may shorten. */
+    private static final java.util.Set<String> BULKY = java.util.Set.of("SignatureValue", "X509Certificate",
+            "CipherValue");
+    private static final int BULKY_KEEP = 40;
+
     static String print(Node root) {
+        return print(root, false);
+    }
+
+    /** With {@code abbreviate}, signature values, certificates and cipher values show their first characters only. */
+    static String print(Node root, boolean abbreviate) {
         StringBuilder sb = new StringBuilder();
         ArrayDeque<Frame> stack = new java.util.ArrayDeque<>();
         stack.push(new Frame(root, 0, false));
@@ -34,7 +44,7 @@ final class PrettyXml {
             }
             switch (node.getNodeType()) {
                 case Node.DOCUMENT_NODE -> pushChildren(stack, node, depth);
-                case Node.ELEMENT_NODE -> element(sb, stack, node, depth);
+                case Node.ELEMENT_NODE -> element(sb, stack, node, depth, abbreviate);
                 case Node.TEXT_NODE, Node.CDATA_SECTION_NODE -> {
                     String text = node.getNodeValue().strip();
                     if (!text.isEmpty()) {
@@ -50,7 +60,8 @@ final class PrettyXml {
         return sb.toString();
     }
 
-    private static void element(StringBuilder sb, ArrayDeque<Frame> stack, Node node, int depth) {
+    private static void element(StringBuilder sb, ArrayDeque<Frame> stack, Node node, int depth,
+            boolean abbreviate) {
         indent(sb, depth).append('<').append(node.getNodeName());
         NamedNodeMap attributes = node.getAttributes();
         for (int i = 0; i < attributes.getLength(); i++) {
@@ -63,8 +74,11 @@ final class PrettyXml {
         }
         Node only = node.getFirstChild();
         if (only == node.getLastChild() && only.getNodeType() == Node.TEXT_NODE) {
-            sb.append('>').append(escape(only.getNodeValue(), false)).append("</").append(node.getNodeName())
-                    .append(">\n");
+            String text = only.getNodeValue();
+            if (abbreviate && BULKY.contains(node.getLocalName()) && text.length() > 2 * BULKY_KEEP) {
+                text = text.substring(0, BULKY_KEEP) + "...(" + text.length() + " characters)";
+            }
+            sb.append('>').append(escape(text, false)).append("</").append(node.getNodeName()).append(">\n");
             return;
         }
         sb.append(">\n");

@@ -18,8 +18,8 @@ final class SamlFacts {
     static final String PROTOCOL = "urn:oasis:names:tc:SAML:2.0:protocol";
     static final String SAML = EncryptedAssertions.SAML;
 
-    /** A labelled value. */
-    record Field(String label, String value) {
+    /** A value with a label for people and a key for JSON ({@code audience} may repeat). */
+    record Field(String key, String label, String value) {
     }
 
     /** A time value; {@code instant} is empty when the text is not an ISO-8601 instant. */
@@ -33,47 +33,50 @@ final class SamlFacts {
     }
 
     private final String root;
+    private final boolean isResponse;
     private final List<Field> fields = new ArrayList<>();
     private final List<Time> times = new ArrayList<>();
     private final List<Claim> claims = new ArrayList<>();
 
     SamlFacts(Document doc) {
         Element response = doc.getDocumentElement();
-        root = "{" + response.getNamespaceURI() + "}" + response.getLocalName();
-        attribute(response, "ID").ifPresent(v -> field("Response ID", v));
-        child(response, SAML, "Issuer").ifPresent(e -> field("Response Issuer", e.getTextContent()));
-        attribute(response, "Destination").ifPresent(v -> field("Destination", v));
-        attribute(response, "InResponseTo").ifPresent(v -> field("InResponseTo", v));
+        root = (response.getNamespaceURI() == null ? "" : "{" + response.getNamespaceURI() + "}")
+                + response.getLocalName();
+        isResponse = PROTOCOL.equals(response.getNamespaceURI()) && "Response".equals(response.getLocalName());
+        attribute(response, "ID").ifPresent(v -> field("responseId", "Response ID", v));
+        child(response, SAML, "Issuer").ifPresent(e -> field("responseIssuer", "Response Issuer", e.getTextContent()));
+        attribute(response, "Destination").ifPresent(v -> field("destination", "Destination", v));
+        attribute(response, "InResponseTo").ifPresent(v -> field("inResponseTo", "InResponseTo", v));
         child(response, PROTOCOL, "Status").ifPresent(this::status);
         time("Response IssueInstant", attribute(response, "IssueInstant"), Time.Kind.ISSUED);
         child(response, SAML, "Assertion").ifPresent(this::assertion);
         if (child(response, SAML, "EncryptedAssertion").isPresent()) {
-            field("Assertion", "encrypted (not decrypted)");
+            field("assertion", "Assertion", "encrypted (not decrypted)");
         }
     }
 
     private void status(Element status) {
         child(status, PROTOCOL, "StatusCode").ifPresent(code -> {
-            field("Status", code.getAttribute("Value"));
-            child(code, PROTOCOL, "StatusCode").ifPresent(sub -> field("Sub-status", sub.getAttribute("Value")));
+            field("status", "Status", code.getAttribute("Value"));
+            child(code, PROTOCOL, "StatusCode").ifPresent(sub -> field("subStatus", "Sub-status", sub.getAttribute("Value")));
         });
-        child(status, PROTOCOL, "StatusMessage").ifPresent(m -> field("Status message", m.getTextContent()));
+        child(status, PROTOCOL, "StatusMessage").ifPresent(m -> field("statusMessage", "Status message", m.getTextContent()));
     }
 
     private void assertion(Element a) {
-        attribute(a, "ID").ifPresent(v -> field("Assertion ID", v));
-        child(a, SAML, "Issuer").ifPresent(e -> field("Assertion Issuer", e.getTextContent()));
+        attribute(a, "ID").ifPresent(v -> field("assertionId", "Assertion ID", v));
+        child(a, SAML, "Issuer").ifPresent(e -> field("assertionIssuer", "Assertion Issuer", e.getTextContent()));
         time("Assertion IssueInstant", attribute(a, "IssueInstant"), Time.Kind.ISSUED);
         child(a, SAML, "Subject").ifPresent(subject -> {
             child(subject, SAML, "NameID").ifPresent(n -> {
-                field("NameID", n.getTextContent());
-                attribute(n, "Format").ifPresent(f -> field("NameID Format", f));
+                field("nameId", "NameID", n.getTextContent());
+                attribute(n, "Format").ifPresent(f -> field("nameIdFormat", "NameID Format", f));
             });
             child(subject, SAML, "SubjectConfirmation").ifPresent(sc -> {
-                attribute(sc, "Method").ifPresent(m -> field("Confirmation", m));
+                attribute(sc, "Method").ifPresent(m -> field("confirmationMethod", "Confirmation", m));
                 child(sc, SAML, "SubjectConfirmationData").ifPresent(d -> {
-                    attribute(d, "Recipient").ifPresent(v -> field("Recipient", v));
-                    attribute(d, "InResponseTo").ifPresent(v -> field("Confirmation InResponseTo", v));
+                    attribute(d, "Recipient").ifPresent(v -> field("recipient", "Recipient", v));
+                    attribute(d, "InResponseTo").ifPresent(v -> field("confirmationInResponseTo", "Confirmation InResponseTo", v));
                     time("Confirmation NotBefore", attribute(d, "NotBefore"), Time.Kind.NOT_BEFORE);
                     time("Confirmation NotOnOrAfter", attribute(d, "NotOnOrAfter"), Time.Kind.NOT_ON_OR_AFTER);
                 });
@@ -83,15 +86,15 @@ final class SamlFacts {
             time("Conditions NotBefore", attribute(c, "NotBefore"), Time.Kind.NOT_BEFORE);
             time("Conditions NotOnOrAfter", attribute(c, "NotOnOrAfter"), Time.Kind.NOT_ON_OR_AFTER);
             for (Element r : children(c, SAML, "AudienceRestriction")) {
-                children(r, SAML, "Audience").forEach(au -> field("Audience", au.getTextContent()));
+                children(r, SAML, "Audience").forEach(au -> field("audience", "Audience", au.getTextContent()));
             }
         });
         child(a, SAML, "AuthnStatement").ifPresent(s -> {
             time("AuthnInstant", attribute(s, "AuthnInstant"), Time.Kind.ISSUED);
             time("SessionNotOnOrAfter", attribute(s, "SessionNotOnOrAfter"), Time.Kind.NOT_ON_OR_AFTER);
-            attribute(s, "SessionIndex").ifPresent(v -> field("SessionIndex", v));
+            attribute(s, "SessionIndex").ifPresent(v -> field("sessionIndex", "SessionIndex", v));
             child(s, SAML, "AuthnContext").flatMap(ac -> child(ac, SAML, "AuthnContextClassRef"))
-                    .ifPresent(r -> field("AuthnContextClassRef", r.getTextContent()));
+                    .ifPresent(r -> field("authnContextClassRef", "AuthnContextClassRef", r.getTextContent()));
         });
         child(a, SAML, "AttributeStatement").ifPresent(st -> {
             for (Element attr : children(st, SAML, "Attribute")) {
@@ -106,6 +109,11 @@ final class SamlFacts {
         return root;
     }
 
+    /** Whether the root is a SAML 2.0 protocol Response. */
+    boolean isResponse() {
+        return isResponse;
+    }
+
     List<Field> fields() {
         return List.copyOf(fields);
     }
@@ -118,8 +126,8 @@ final class SamlFacts {
         return List.copyOf(claims);
     }
 
-    private void field(String label, String value) {
-        fields.add(new Field(label, value));
+    private void field(String key, String label, String value) {
+        fields.add(new Field(key, label, value));
     }
 
     private void time(String label, Optional<String> text, Time.Kind kind) {

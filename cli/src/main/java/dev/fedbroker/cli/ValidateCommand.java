@@ -69,8 +69,7 @@ final class ValidateCommand implements Callable<Integer> {
             Identity identity = Verdict.validate(serviceProvider, sp, input);
             line.put("valid", true);
             line.putNull("reason");
-            line.put("message", "accepted: signature verified with a trusted IdP certificate, conditions and"
-                    + " subject confirmation met, assertion not seen before");
+            line.put("message", Verdict.ACCEPTED);
             line.set("identity", IdentityJson.write(context, identity));
         } catch (SamlValidationException e) {
             line.put("valid", false);

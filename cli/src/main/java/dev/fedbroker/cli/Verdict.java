@@ -7,6 +7,10 @@ import dev.fedbroker.saml.ServiceProvider;
 /** Runs one captured response through a configured {@link ServiceProvider}, as a host app would. Stateless. */
 final class Verdict {
 
+    /** validate's message for a valid response. */
+    static final String ACCEPTED = "accepted: signed by a trusted IdP certificate, conditions and subject"
+            + " confirmation met, assertion not seen before in this invocation";
+
     private Verdict() {
     }
 
@@ -31,6 +35,9 @@ final class Verdict {
         }
         if (e.reason() == SamlValidationException.Reason.UNSOLICITED_NOT_ALLOWED) {
             message += sp.pathHint().orElse("");
+        }
+        if (e.reason() == SamlValidationException.Reason.DECRYPTION_FAILED && sp.spKey == null) {
+            message += " (fedbroker: give --sp-key and --sp-cert)";
         }
         return message;
     }

@@ -105,9 +105,9 @@ class ValidateCommandTest {
 
     @Test
     void validateWhenNowLaterThanNotOnOrAfterThenRejectsWithExpired() {
-        String f = file("response.b64", idp().response().base64());
+        String f = file("response.b64", idp().response().notOnOrAfter(T0.plus(Duration.ofMinutes(1))).base64());
 
-        CliRun run = CliRun.of(validate(dir, f, "--now", T0.plus(Duration.ofHours(2)).toString()));
+        CliRun run = CliRun.of(validate(dir, f, "--now", T0.plus(Duration.ofMinutes(5)).toString()));
 
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.json().get("reason").asText()).isEqualTo("EXPIRED");
