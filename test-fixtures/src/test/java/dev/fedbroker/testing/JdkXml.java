@@ -39,7 +39,14 @@ final class JdkXml {
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
         factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
         factory.setExpandEntityReferences(false);
-        Document doc = factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
+        var builder = factory.newDocumentBuilder();
+        builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler() { // throw, never print
+            @Override
+            public void error(org.xml.sax.SAXParseException e) throws org.xml.sax.SAXParseException {
+                throw e;
+            }
+        });
+        Document doc = builder.parse(new InputSource(new StringReader(xml)));
         NodeList all = doc.getElementsByTagNameNS("*", "*");
         for (int i = 0; i < all.getLength(); i++) {
             Element e = (Element) all.item(i);

@@ -28,7 +28,14 @@ public final class SecureXml {
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             factory.setXIncludeAware(false);
             factory.setExpandEntityReferences(false);
-            Document document = factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
+            var builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler() { // throw, never print
+                @Override
+                public void error(org.xml.sax.SAXParseException e) throws org.xml.sax.SAXParseException {
+                    throw e;
+                }
+            });
+            Document document = builder.parse(new InputSource(new StringReader(xml)));
             Dom.registerIds(document);
             return document;
         } catch (ParserConfigurationException | SAXException | IOException e) {
