@@ -83,6 +83,31 @@ class EncryptionTest {
                 .isTrue();
     }
 
+    @ParameterizedTest
+    @CsvSource({
+        "http://www.w3.org/2009/xmlenc11#aes256-gcm, http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p",
+        "http://www.w3.org/2001/04/xmlenc#aes128-cbc, http://www.w3.org/2009/xmlenc11#rsa-oaep",
+    })
+    void encryptForWhenDecryptedBySantuarioWithKekThenAssertionComesBack(String content, String transport)
+            throws Exception {
+        // What a Santuario-based SP does: the EncryptedKey is found inside EncryptedData/KeyInfo.
+        org.apache.xml.security.Init.init();
+        Document doc = JdkXml.parse(IDP.response().encryptFor(SP.certificate()).contentEncryption(content)
+                .keyTransport(transport).includeRecipientCertificate(false).xml());
+        Element data = JdkXml.only(doc, JdkXml.XENC, "EncryptedData");
+        var cipher = org.apache.xml.security.encryption.XMLCipher.getInstance();
+        cipher.init(org.apache.xml.security.encryption.XMLCipher.DECRYPT_MODE, null);
+        cipher.setKEK(SP.privateKey());
+
+        cipher.doFinal(doc, data);
+
+        Element assertion = JdkXml.only(doc, JdkXml.SAML, "Assertion");
+        assertion.setIdAttributeNS(null, "ID", true);
+        assertThat(assertion.getParentNode().getLocalName()).isEqualTo("EncryptedAssertion");
+        assertThat(JdkXml.verify(JdkXml.only(doc, JdkXml.DS, "Signature"), IDP.signingCredential().publicKey()))
+                .isTrue();
+    }
+
     /** XML Encryption by hand: unwrap the content key with RSA, then AES-GCM or AES-CBC. */
     static String decrypt(Document doc, PrivateKey privateKey) throws Exception {
         Element data = JdkXml.only(doc, JdkXml.XENC, "EncryptedData");

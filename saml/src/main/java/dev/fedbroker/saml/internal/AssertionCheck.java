@@ -34,6 +34,9 @@ final class AssertionCheck {
                     + " (an EncryptedID is not supported). Check the Unique User Identifier claim of the Azure"
                     + " enterprise app."));
         }
+        nameId.flatMap(n -> Dom.attribute(n, "SPNameQualifier")).filter(q -> !q.equals(s.spEntityId()))
+                .ifPresent(q -> problems.add(new Problem(Reason.WRONG_AUDIENCE, "NameID SPNameQualifier '"
+                        + Log.clip(q, 200) + "' names another SP; expected '" + s.spEntityId() + "'.")));
         subject.ifPresent(x -> problems.addAll(SubjectConfirmationCheck.check(x, s, expectedRequestId, now)));
         if (subject.isEmpty()) {
             problems.add(new Problem(Reason.NO_BEARER_CONFIRMATION, "No Subject, hence no bearer SubjectConfirmation."));
@@ -70,7 +73,10 @@ final class AssertionCheck {
                     + " is later than now (" + now + ") plus the clock skew " + s.clockSkew()
                     + ". Check the clocks of this host (NTP), or raise clockSkew."));
         }
-        if (notOnOrAfter.isPresent() && Times.passed(now, notOnOrAfter.get(), s.clockSkew())) {
+        if (notOnOrAfter.isEmpty()) {
+            problems.add(new Problem(Reason.EXPIRED, "Conditions has no NotOnOrAfter: an assertion without an end"
+                    + " of validity is refused (Azure AD always sends one)."));
+        } else if (Times.passed(now, notOnOrAfter.get(), s.clockSkew())) {
             problems.add(new Problem(Reason.EXPIRED, "Conditions NotOnOrAfter " + notOnOrAfter.get()
                     + " has passed (now " + now + ", skew " + s.clockSkew() + "). Sign in again; if it keeps"
                     + " happening, check this host's clock."));

@@ -13,6 +13,7 @@ final class ResponseShape {
     }
 
     static Element theAssertion(Element response, DocumentScan scan) {
+        requireId(response);
         List<Element> found = scan.assertions;
         if (found.isEmpty()) {
             ProtocolCheck.status(response).ifPresent(p -> {
@@ -34,7 +35,17 @@ final class ResponseShape {
                     + Dom.path(a) + " in namespace " + a.getNamespaceURI() + "; a SAML 2.0 Assertion or"
                     + " EncryptedAssertion directly under the Response is required.");
         }
+        if (plain) {
+            requireId(a);
+        }
         return a;
+    }
+
+    /** Response and Assertion need an ID: signatures reference it and the replay cache remembers it. */
+    static void requireId(Element e) {
+        if (Dom.attribute(e, "ID").orElse("").isBlank()) {
+            throw new SamlValidationException(Reason.MALFORMED, e.getLocalName() + " has no ID attribute.");
+        }
     }
 
     /** The element's ds:Signature child, if any; a second one is refused. */

@@ -124,7 +124,8 @@ public final class ResponseValidator {
         try {
             Document decrypted = parser.parse(plain);
             assertion = decrypted.getDocumentElement();
-            if (!Dom.is(assertion, Names.ASSERTION, "Assertion")) {
+            if (!Dom.is(assertion, Names.ASSERTION, "Assertion")
+                    || Dom.attribute(assertion, "ID").orElse("").isBlank()) {
                 throw AssertionDecrypter.failed();
             }
         } catch (SamlValidationException e) {

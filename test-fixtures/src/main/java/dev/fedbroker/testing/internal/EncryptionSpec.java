@@ -4,7 +4,7 @@ import java.security.cert.X509Certificate;
 import java.util.Objects;
 
 /**
- * How an assertion is encrypted.
+ * How an assertion is encrypted. Immutable.
  *
  * @param recipient                   the SP certificate whose public key wraps the content key
  * @param contentAlgorithm            EncryptedData EncryptionMethod URI (AES)

@@ -13,7 +13,8 @@ import org.w3c.dom.Element;
 /**
  * Writes federation metadata as Azure AD serves it: one line, default metadata namespace, an optional enveloped
  * Signature first, two WS-Federation RoleDescriptors, then the IDPSSODescriptor with a signing KeyDescriptor per
- * certificate, SingleLogoutService (Redirect) and SingleSignOnService (Redirect, then POST). Stateless.
+ * certificate, SingleLogoutService (Redirect) and SingleSignOnService (Redirect, then POST). Stateless and
+ * thread-safe.
  */
 public final class FederationMetadata {
 

@@ -1,6 +1,6 @@
 package dev.fedbroker.testing.internal;
 
-/** XML namespace URIs used by Azure AD's SAML messages and metadata. Constants only. */
+/** XML namespace URIs used by Azure AD's SAML messages and metadata. Constants only; thread-safe. */
 public final class Ns {
     public static final String SAMLP = "urn:oasis:names:tc:SAML:2.0:protocol";
     public static final String SAML = "urn:oasis:names:tc:SAML:2.0:assertion";

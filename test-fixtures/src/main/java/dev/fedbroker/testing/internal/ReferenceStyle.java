@@ -1,6 +1,6 @@
 package dev.fedbroker.testing.internal;
 
-/** How a signature's SignedInfo references what it signs. Only {@link #ENVELOPED} is what Azure AD produces. */
+/** How a signature's SignedInfo references what it signs; only {@link #ENVELOPED} is Azure's. Immutable. */
 public enum ReferenceStyle {
     /** One Reference to {@code #ID} of the signed element, enveloped-signature + exclusive C14N (Azure's). */
     ENVELOPED,

@@ -5,7 +5,7 @@ import java.security.cert.X509Certificate;
 import java.util.Objects;
 
 /**
- * What an enveloped signature is made with.
+ * What an enveloped signature is made with. Immutable (the key and certificate are not copied).
  *
  * @param key                the signing key
  * @param certificate        the certificate put in KeyInfo
