@@ -10,12 +10,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code fedbroker metadata --idp FILE}: a summary of an IdP metadata document. */
+/**
+ * {@code fedbroker metadata}: this SP's metadata XML (to upload to Azure AD), or with {@code --idp FILE} a summary of
+ * an IdP metadata document.
+ */
 @Command(name = "metadata", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Summarise an IdP metadata document (--idp FILE): entity id, endpoints, signing certificates"
-                + " with their expiry judged at --now."},
+        description = {"Print this SP's metadata XML for the Azure enterprise app (--sp-entity-id, --acs and the"
+                + " certificates), or summarise an IdP metadata document (--idp FILE): entity id, endpoints, signing"
+                + " certificates with their expiry judged at --now."},
         footer = {"", "Exit codes: 0 ok, 1 the IdP metadata cannot be used, 2 usage error."})
 final class MetadataCommand implements Callable<Integer> {
 
@@ -28,8 +33,11 @@ final class MetadataCommand implements Callable<Integer> {
             description = "The time certificates are judged at, ISO-8601 (default: the system clock).")
     Instant now;
 
-    @Option(names = "--json", description = "One JSON object instead of text.")
+    @Option(names = "--json", description = "With --idp: one JSON object (one line) instead of text.")
     boolean json;
+
+    @Mixin
+    SpMetadataOptions sp;
 
     MetadataCommand(CliContext context) {
         this.context = context;
@@ -38,7 +46,15 @@ final class MetadataCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (idpFile == null) {
-            throw new UsageException("--idp FILE is required (SP metadata generation is not part of this build)");
+            if (json || now != null) {
+                throw new UsageException("--json and --now go with --idp FILE");
+            }
+            context.out().print(sp.xml(context));
+            return Main.OK;
+        }
+        if (sp.given()) {
+            throw new UsageException("--idp FILE summarises IdP metadata; the SP options (--sp-entity-id, --acs, ...)"
+                    + " write SP metadata: give one or the other");
         }
         Inputs.requireReadable(idpFile, "IdP metadata");
         Instant at = context.now(java.util.Optional.ofNullable(now));

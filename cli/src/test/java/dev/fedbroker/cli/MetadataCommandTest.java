@@ -6,6 +6,8 @@ import static dev.fedbroker.cli.CliFixtures.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.fedbroker.saml.NameIdFormat;
+import dev.fedbroker.saml.ServiceProviderMetadata;
 import dev.fedbroker.testing.TestCredential;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,6 +60,58 @@ class MetadataCommandTest {
 
         assertThat(run.exit()).isZero();
         assertThat(run.out()).contains("Entity id      " + idp().entityId(), "EXPIRED", "HTTP-Redirect");
+    }
+
+    @Test
+    void metadataWhenSpOptionsThenWritesSpMetadataThatTheLibraryReadsBack() {
+        CliRun run = CliRun.of("metadata", "--sp-entity-id", CliFixtures.SP_ENTITY_ID, "--acs", CliFixtures.ACS,
+                "--slo", "https://broker.example.com/saml/logout", "--encryption-cert",
+                dir.resolve("sp-cert.pem").toString(), "--signing-cert", dir.resolve("sp-cert.pem").toString(),
+                "--name-id-format", "persistent", "--name-id-format", "email-address", "--want-assertions-signed");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        ServiceProviderMetadata parsed = ServiceProviderMetadata.parse(run.out());
+        assertThat(parsed.entityId()).isEqualTo(CliFixtures.SP_ENTITY_ID);
+        assertThat(parsed.assertionConsumerService()).isEqualTo(CliFixtures.ACS);
+        assertThat(parsed.singleLogoutService()).contains("https://broker.example.com/saml/logout");
+        assertThat(parsed.encryptionCertificates()).containsExactly(CliFixtures.spCredential().certificate());
+        assertThat(parsed.signingCertificates()).containsExactly(CliFixtures.spCredential().certificate());
+        assertThat(parsed.nameIdFormats()).containsExactly(NameIdFormat.PERSISTENT.uri(),
+                NameIdFormat.EMAIL_ADDRESS.uri());
+        assertThat(parsed.authnRequestsSigned()).isTrue();
+        assertThat(parsed.wantAssertionsSigned()).isTrue();
+    }
+
+    @Test
+    void metadataWhenSameOptionsTwiceThenSameOutput() {
+        String[] args = {"metadata", "--sp-entity-id", CliFixtures.SP_ENTITY_ID, "--acs", CliFixtures.ACS};
+
+        assertThat(CliRun.of(args).out()).isEqualTo(CliRun.of(args).out());
+    }
+
+    @Test
+    void metadataWhenNameIdFormatUnknownThenUsageError() {
+        CliRun run = CliRun.of("metadata", "--sp-entity-id", CliFixtures.SP_ENTITY_ID, "--acs", CliFixtures.ACS,
+                "--name-id-format", "kerberos");
+
+        assertThat(run.exit()).isEqualTo(Main.USAGE);
+        assertThat(run.errLines()).hasSize(1);
+    }
+
+    @Test
+    void metadataWhenIdpAndSpOptionsMixedThenUsageError() {
+        CliRun run = CliRun.of("metadata", "--idp", metadata, "--sp-entity-id", CliFixtures.SP_ENTITY_ID);
+
+        assertThat(run.exit()).isEqualTo(Main.USAGE);
+        assertThat(run.errLines()).hasSize(1);
+    }
+
+    @Test
+    void metadataWhenNothingGivenThenUsageError() {
+        CliRun run = CliRun.of("metadata");
+
+        assertThat(run.exit()).isEqualTo(Main.USAGE);
+        assertThat(run.errLines()).hasSize(1);
     }
 
     @Test
