@@ -23,6 +23,12 @@ import picocli.CommandLine.Parameters;
 
 /** {@code fedbroker inspect FILE}: decode a captured response without trusting it, and say what validate would. */
 @Command(name = "inspect", mixinStandardHelpOptions = true, sortOptions = false,
+        customSynopsis = {
+            "fedbroker inspect [--json] [--now INSTANT] [--clock-skew DURATION]",
+            "                  [--idp-metadata FILE | --idp-cert PEM_FILE... [--idp-entity-id ID]]",
+            "                  [--sp-key PEM_FILE --sp-cert PEM_FILE]",
+            "                  [--sp-entity-id ID --acs URL [--in-response-to ID | --allow-unsolicited] [--allow-sha1]]",
+            "                  [--debug] FILE"},
         description = {"Decode a captured SAML response WITHOUT trusting it: the signed elements and which"
                 + " certificate verifies each (SHA-256 thumbprint), time windows relative to now, the claims, what"
                 + " validate would say, and the XML (parsed securely: no DOCTYPE, no entities).",
@@ -71,7 +77,7 @@ final class InspectCommand implements Callable<Integer> {
         Optional<String> error = Optional.empty();
         if (input.format() != ResponseInput.Format.XML) {
             try {
-                xml = Base64.getMimeDecoder().decode(input.text());
+                xml = Base64.getDecoder().decode(input.text().replaceAll("\\s", ""));
             } catch (IllegalArgumentException e) {
                 error = Optional.of("not base64 and not XML: " + e.getMessage());
             }

@@ -56,6 +56,7 @@ public final class Main {
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setUsageHelpWidth(120);
         cli.setParameterExceptionHandler((e, ignored) -> {
             context.error(e.getMessage() + " (see '" + e.getCommandLine().getCommandSpec().qualifiedName()
                     + " --help')");

@@ -18,6 +18,10 @@ import picocli.CommandLine.Option;
  * an IdP metadata document.
  */
 @Command(name = "metadata", mixinStandardHelpOptions = true, sortOptions = false,
+        customSynopsis = {
+            "fedbroker metadata --sp-entity-id ID --acs URL [--slo URL] [--signing-cert PEM_FILE]...",
+            "                   [--encryption-cert PEM_FILE]... [--name-id-format FORMAT]... [--want-assertions-signed]",
+            "fedbroker metadata --idp FILE [--now INSTANT] [--json]"},
         description = {"Print this SP's metadata XML for the Azure enterprise app (--sp-entity-id, --acs and the"
                 + " certificates), or summarise an IdP metadata document (--idp FILE): entity id, endpoints, signing"
                 + " certificates with their expiry judged at --now."},

@@ -17,6 +17,11 @@ import picocli.CommandLine.Parameters;
  * replay cache for the invocation; one JSON line per file.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
+        customSynopsis = {
+            "fedbroker validate (--idp-metadata FILE | --idp-cert PEM_FILE... --idp-entity-id ID)",
+            "                   --sp-entity-id ID --acs URL",
+            "                   [--in-response-to ID | --allow-unsolicited] [--now INSTANT] [--clock-skew DURATION]",
+            "                   [--sp-key PEM_FILE --sp-cert PEM_FILE] [--allow-sha1] [--debug] FILE..."},
         description = {"Validate captured SAML responses exactly as the library does at runtime.",
                 "Each FILE holds the raw XML or the base64 SAMLResponse form value (detected); '-' reads standard"
                         + " input. One JSON line per file, in order: {\"file\", \"valid\", \"reason\", \"message\","
