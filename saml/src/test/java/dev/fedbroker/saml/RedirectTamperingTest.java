@@ -127,6 +127,17 @@ class RedirectTamperingTest {
     }
 
     @Test
+    void validateRequestWhenRawQueryHoldsALiteralQuestionMarkThenStillRead() {
+        String query = f.idp.logoutRequest().relayState("/a?b").lowerCaseEscapes(false).query();
+        String literal = query.replace("RelayState=%2Fa%3Fb", "RelayState=%2Fa?b");
+        ServiceProvider lenient = f.builder().build();
+
+        assertThat(SpSide.reasonOf(() -> lenient.singleLogout().validateRequest(literal)))
+                .isEqualTo(Reason.REDIRECT_SIGNATURE_INVALID); // other octets than signed, but parsed, not cut
+        assertThat(lenient.singleLogout().validateRequest("?" + query).relayState()).contains("/a?b");
+    }
+
+    @Test
     void validateRequestWhenParameterRepeatedThenMalformed() {
         assertThat(reject(signed + "&RelayState=%2fother")).isEqualTo(Reason.MALFORMED);
     }
