@@ -114,7 +114,10 @@ public final class MetadataSource implements AutoCloseable {
         return load();
     }
 
-    /** Reloads now, whatever the interval (e.g. after an operator rotated the IdP certificate), and reports how. */
+    /**
+     * Reloads now, whatever the interval (e.g. after an operator rotated the IdP certificate), and reports how; when
+     * another thread is loading at that moment, returns the status without a second load.
+     */
     public MetadataStatus refresh() {
         load();
         return status();
