@@ -36,7 +36,10 @@ public final class Main {
     public static void main(String[] args) {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        System.exit(run(args, out, err, System.in));
+        int exit = run(args, out, err, System.in);
+        out.flush();
+        err.flush();
+        System.exit(exit);
     }
 
     /**

@@ -161,6 +161,18 @@ class InspectCommandTest {
     }
 
     @Test
+    void inspectWhenSha1SignatureThenUnverifiableByTheJdkSecureMode() {
+        String f = file("sha1.xml", idp().response().signatureAlgorithm(dev.fedbroker.testing.ResponseBuilder.RSA_SHA1)
+                .digestAlgorithm(dev.fedbroker.testing.ResponseBuilder.SHA1).xml());
+
+        CliRun run = CliRun.of(inspect(f, trusted()));
+
+        JsonNode sig = run.json().get("signatures").get(0);
+        assertThat(sig.get("status").asText()).isEqualTo("UNVERIFIABLE");
+        assertThat(sig.get("signatureAlgorithm").asText()).endsWith("rsa-sha1");
+    }
+
+    @Test
     void inspectWhenDoctypeThenNotParsedAndExitsOne() {
         String f = file("xxe.xml", Hostile.xxeExternalEntity(idp().response().xml()));
 

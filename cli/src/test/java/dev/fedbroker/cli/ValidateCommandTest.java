@@ -214,6 +214,18 @@ class ValidateCommandTest {
     }
 
     @Test
+    void validateWhenSha1SignatureThenWeakAlgorithmUnlessAllowSha1() {
+        String f = file("sha1.xml", idp().response().signatureAlgorithm(ResponseBuilder.RSA_SHA1)
+                .digestAlgorithm(ResponseBuilder.SHA1).xml());
+
+        CliRun refused = CliRun.of(validate(dir, f));
+        CliRun allowed = CliRun.of(validate(dir, "--allow-sha1", f));
+
+        assertThat(refused.json().get("reason").asText()).isEqualTo("WEAK_ALGORITHM");
+        assertThat(allowed.exit()).isZero();
+    }
+
+    @Test
     void validateWhenDashThenReadsStandardInput() {
         byte[] stdin = (idp().response().base64() + "\n").getBytes(StandardCharsets.US_ASCII);
 
