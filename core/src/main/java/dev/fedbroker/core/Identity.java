@@ -26,7 +26,7 @@ import java.util.Optional;
  * @param groups        the {@code groups} claim values (object ids or names), in document order, without duplicates
  * @param roles         values of the {@code .../identity/claims/role} and AWS {@code Role} claims, in document order,
  *                      without duplicates
- * @param authnMethods  the {@code authnmethodsreferences} claim values (and the AuthnContextClassRef)
+ * @param authnMethods  the {@code authnmethodsreferences} claim values
  * @param groupsOverage true when Azure sent the {@code groups.link} overage claim instead of the groups
  * @param sessionIndex  the AuthnStatement's SessionIndex
  * @param assertionId   the assertion's ID
