@@ -35,7 +35,8 @@ public record AuthnPost(URI action, String requestId, String samlRequest, Option
 
     private String html(Optional<String> nonce) {
         StringBuilder sb = new StringBuilder(samlRequest.length() + 1024);
-        sb.append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><meta name=\"referrer\" content=\"no-referrer\">")
+        sb.append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">")
+                .append("<meta name=\"referrer\" content=\"no-referrer\">")
                 .append("<title>Signing in</title></head><body>\n<form method=\"post\" action=\"")
                 .append(escape(action.toString())).append("\">\n<input type=\"hidden\" name=\"SAMLRequest\" value=\"")
                 .append(escape(samlRequest)).append("\">\n");

@@ -114,7 +114,10 @@ public final class MetadataSource implements AutoCloseable {
         return load();
     }
 
-    /** Reloads now, whatever the interval (e.g. after an operator rotated the IdP certificate), and reports how. */
+    /**
+     * Reloads now, whatever the interval (e.g. after an operator rotated the IdP certificate), and reports how; when
+     * another thread is loading at that moment, returns the status without a second load.
+     */
     public MetadataStatus refresh() {
         load();
         return status();
@@ -152,7 +155,8 @@ public final class MetadataSource implements AutoCloseable {
                         now.plus(settings.refreshInterval()), 0, Optional.empty(), idp.signingCertificates().size())));
                 if (idp != before.idp()) {
                     LOG.info("IdP metadata from {} reloaded: {} signing certificate(s) trusted (was {})",
-                            loader.describe(), idp.signingCertificates().size(), before.idp().signingCertificates().size());
+                            loader.describe(), idp.signingCertificates().size(),
+                            before.idp().signingCertificates().size());
                     idp.certificateWarnings(settings.clock()).forEach(w -> LOG.warn("{}", w.message()));
                 }
             } catch (SamlValidationException e) {
@@ -245,7 +249,10 @@ public final class MetadataSource implements AutoCloseable {
         public Builder clock(Clock v) { this.clock = Objects.requireNonNull(v, "clock"); return this; }
 
         /** How long a good copy is used before reloading (default 12 hours). */
-        public Builder refreshInterval(Duration v) { this.refreshInterval = positive(v, "refreshInterval"); return this; }
+        public Builder refreshInterval(Duration v) {
+            this.refreshInterval = positive(v, "refreshInterval");
+            return this;
+        }
 
         /** How long after a failed load to try again (default 5 minutes, never more than the refresh interval). */
         public Builder retryInterval(Duration v) { this.retryInterval = positive(v, "retryInterval"); return this; }
@@ -285,7 +292,10 @@ public final class MetadataSource implements AutoCloseable {
         public Builder allowHttp(boolean v) { this.allowHttp = v; return this; }
 
         /** URL sources: the HttpClient to use (its own timeouts and redirect policy then apply for connecting). */
-        public Builder httpClient(HttpClient v) { this.httpClient = Objects.requireNonNull(v, "httpClient"); return this; }
+        public Builder httpClient(HttpClient v) {
+            this.httpClient = Objects.requireNonNull(v, "httpClient");
+            return this;
+        }
 
         /**
          * Refresh from the host's executor instead of the validation path: every {@code checkEvery} the executor

@@ -79,7 +79,7 @@ public final class SamlValidationException extends RuntimeException {
 
         // ---- The SP side of the conversation: redirect binding, RelayState, IdP metadata, logout ----
 
-        /** A redirect-binding Signature does not verify with any IdP key, or SigAlg/Signature are malformed/misplaced. */
+        /** A redirect-binding Signature does not verify with an IdP key, or SigAlg/Signature are malformed/misplaced. */
         REDIRECT_SIGNATURE_INVALID,
         /** A redirect-binding message carries no Signature although signed logout messages are required. */
         REDIRECT_SIGNATURE_MISSING,

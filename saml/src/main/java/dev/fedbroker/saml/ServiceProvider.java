@@ -15,6 +15,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -216,7 +217,10 @@ public final class ServiceProvider {
          * The SP's RSA key and certificate: AuthnRequests and logout messages are then signed (RSA-SHA256; upload the
          * certificate as verification certificate in Azure), and metadata says {@code AuthnRequestsSigned="true"}.
          */
-        public Builder signing(PrivateKey key, X509Certificate certificate) { side.signing(key, certificate); return this; }
+        public Builder signing(PrivateKey key, X509Certificate certificate) {
+            side.signing(key, certificate);
+            return this;
+        }
 
         /** Another signing certificate to publish in metadata (e.g. the next one, during a rollover). */
         public Builder additionalSigningCertificate(X509Certificate v) {
@@ -245,7 +249,7 @@ public final class ServiceProvider {
          * The Issuers accepted on logout messages (default: the IdP entity id and, for Azure AD,
          * {@code https://login.microsoftonline.com/<tenant>/}, which Azure puts on logout messages).
          */
-        public Builder logoutIssuers(java.util.Collection<String> v) { side.logoutIssuers(v); return this; }
+        public Builder logoutIssuers(Collection<String> v) { side.logoutIssuers(v); return this; }
 
         /** NameID formats to list in this SP's metadata (default none). */
         public Builder metadataNameIdFormats(NameIdFormat... v) { side.metadataNameIdFormats(v); return this; }

@@ -20,7 +20,8 @@ import java.util.function.Supplier;
  * <p>SP-initiated: {@link #request(Identity, String)} gives the URL to send the browser to; Azure AD answers at the
  * SP's {@code singleLogoutService} URL, whose raw query string goes to {@link #validateResponse(String, String)}.
  * IdP-initiated (another application signed the user out): pass the raw query string to
- * {@link #validateRequest(String)}, end the local session it names, then redirect to {@link #response(IdpLogoutRequest)}.
+ * {@link #validateRequest(String)}, end the local session it names, then redirect to
+ * {@link #response(IdpLogoutRequest)}.
  *
  * <p>Always pass the raw, still URL-encoded query string (e.g. {@code HttpServletRequest.getQueryString()}): the
  * signature covers those exact octets. A query-string signature is verified whenever present, with the IdP's metadata

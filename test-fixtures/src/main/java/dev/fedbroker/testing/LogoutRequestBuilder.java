@@ -53,7 +53,10 @@ public final class LogoutRequestBuilder {
     public LogoutRequestBuilder nameIdFormat(String v) { nameIdFormat = Objects.requireNonNull(v, "f"); return this; }
 
     /** Adds a SessionIndex (e.g. the assertion ID Azure used as SessionIndex). */
-    public LogoutRequestBuilder sessionIndex(String v) { sessionIndexes.add(Objects.requireNonNull(v, "s")); return this; }
+    public LogoutRequestBuilder sessionIndex(String v) {
+        sessionIndexes.add(Objects.requireNonNull(v, "sessionIndex"));
+        return this;
+    }
 
     /** The IssueInstant (default the IdP clock's now). */
     public LogoutRequestBuilder issueInstant(Instant v) { issueInstant = Objects.requireNonNull(v, "i"); return this; }

@@ -52,7 +52,10 @@ public final class LogoutResponseBuilder {
     public LogoutResponseBuilder status(String uri) { statusCode = Objects.requireNonNull(uri, "status"); return this; }
 
     /** A second-level StatusCode, e.g. {@code urn:oasis:names:tc:SAML:2.0:status:PartialLogout}. */
-    public LogoutResponseBuilder subStatus(String uri) { subStatusCode = Objects.requireNonNull(uri, "s"); return this; }
+    public LogoutResponseBuilder subStatus(String uri) {
+        subStatusCode = Objects.requireNonNull(uri, "subStatus");
+        return this;
+    }
 
     /** The IssueInstant (default the IdP clock's now). */
     public LogoutResponseBuilder issueInstant(Instant v) { issueInstant = Objects.requireNonNull(v, "i"); return this; }
@@ -61,7 +64,10 @@ public final class LogoutResponseBuilder {
     public LogoutResponseBuilder relayState(String v) { sending.relayState = v; return this; }
 
     /** The SP logout URL the redirect goes to (default {@link TestIdentityProvider#DEFAULT_SLO_URL}). */
-    public LogoutResponseBuilder sendTo(String url) { sending.sendTo = Objects.requireNonNull(url, "url"); return this; }
+    public LogoutResponseBuilder sendTo(String url) {
+        sending.sendTo = Objects.requireNonNull(url, "url");
+        return this;
+    }
 
     /** Sign the query string with this credential instead of the IdP's. */
     public LogoutResponseBuilder signWith(TestCredential c) {

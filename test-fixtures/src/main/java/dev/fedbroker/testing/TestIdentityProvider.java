@@ -188,7 +188,7 @@ public final class TestIdentityProvider {
         return IdpSide.authnRequestPost(Objects.requireNonNull(samlRequest, "samlRequest"), relayState, spCertificate);
     }
 
-    /** A response builder answering {@code request}: InResponseTo, Audience = its Issuer, Recipient/Destination = its ACS. */
+    /** A response builder answering {@code request}: InResponseTo, Audience = its Issuer, Recipient = its ACS. */
     public ResponseBuilder answer(ReceivedAuthnRequest request) {
         String acs = request.assertionConsumerServiceUrl().orElse(acsUrl);
         return response().inResponseTo(request.id()).audience(request.issuer()).recipient(acs).destination(acs);
@@ -219,7 +219,7 @@ public final class TestIdentityProvider {
         return IdpSide.logoutResponse(redirectUrl, null);
     }
 
-    /** Reads an SP's LogoutResponse whose query-string signature is required and verified with {@code spCertificate}. */
+    /** Reads an SP's LogoutResponse whose query-string signature is required and verified with the certificate. */
     public ReceivedLogoutResponse acceptLogoutResponse(String redirectUrl, X509Certificate spCertificate) {
         return IdpSide.logoutResponse(redirectUrl, Objects.requireNonNull(spCertificate, "spCertificate"));
     }

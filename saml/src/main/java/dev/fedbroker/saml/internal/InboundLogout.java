@@ -78,7 +78,7 @@ public final class InboundLogout {
                     + "; expected one of " + accepted + ". Configure ServiceProvider.builder().logoutIssuers(...)"
                     + " if the IdP uses another logout issuer.");
         }
-        checkDestination(root, rootName, in.signed());
+        checkDestination(root, rootName);
         Instant issued = issueInstant(root, rootName);
         return new Received(root, issuer, in.relayState(), in.signed(), issued);
     }
@@ -146,17 +146,19 @@ public final class InboundLogout {
         }
     }
 
-    private void checkDestination(Element root, String rootName, boolean signed) {
+    /**
+     * Destination must name this SP's logout URL when present. SAML bindings 3.4.5.2 requires it on signed messages,
+     * but Azure AD's documented LogoutResponse carries none, so its absence is tolerated (the signature still binds
+     * the message to this IdP, and InResponseTo to this SP's request).
+     */
+    private void checkDestination(Element root, String rootName) {
         Optional<String> destination = Dom.attribute(root, "Destination");
         Optional<String> expected = sp.singleLogoutService();
-        if (destination.isEmpty() && !signed) {
-            return; // bindings 3.4.5.2 requires Destination only on signed messages
-        }
-        if (destination.isEmpty() || expected.isEmpty() || !destination.get().equals(expected.get())) {
-            throw new SamlValidationException(Reason.WRONG_DESTINATION, rootName + " Destination "
-                    + destination.map(d -> "'" + Log.clip(d, 200) + "'").orElse("is missing (required on signed"
-                    + " messages)") + "; expected '" + expected.orElse("(no singleLogoutService configured)")
-                    + "'. Register exactly this Logout URL in the Azure enterprise app.");
+        if (destination.isPresent() && !destination.equals(expected)) {
+            throw new SamlValidationException(Reason.WRONG_DESTINATION, rootName + " Destination '"
+                    + Log.clip(destination.get(), 200) + "' differs from this SP's logout URL '"
+                    + expected.orElse("(none configured)") + "'. Register exactly this Logout URL in the Azure"
+                    + " enterprise app.");
         }
     }
 

@@ -80,7 +80,8 @@ public interface MetadataLoader {
                         }
                         byte[] bytes = body.readNBytes(maxBytes + 1);
                         if (bytes.length > maxBytes) {
-                            throw unavailable("The IdP metadata at " + where + " exceeds " + maxBytes + " bytes.", null);
+                            throw unavailable("The IdP metadata at " + where + " exceeds " + maxBytes + " bytes.",
+                                    null);
                         }
                         return bytes;
                     }

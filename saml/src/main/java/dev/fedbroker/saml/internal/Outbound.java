@@ -5,6 +5,8 @@ import dev.fedbroker.saml.SamlValidationException;
 import dev.fedbroker.saml.SamlValidationException.Reason;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Checks shared by every outbound message: RelayState size and the IdP endpoint it goes to. Stateless. */
@@ -27,10 +29,10 @@ public final class Outbound {
     }
 
     /** The IdP's endpoint for {@code binding} among {@code endpoints}, which must be an absolute http(s) URL. */
-    public static String endpoint(IdentityProvider idp, java.util.List<IdentityProvider.Endpoint> endpoints,
+    public static String endpoint(IdentityProvider idp, List<IdentityProvider.Endpoint> endpoints,
                                   String binding, String what) {
-        String location = endpoints.stream().filter(e -> e.binding().equals(binding)).map(IdentityProvider.Endpoint::location)
-                .findFirst().orElseThrow(() -> new IllegalStateException("The IdP " + idp.entityId() + " lists no "
+        String location = endpoints.stream().filter(e -> e.binding().equals(binding))
+                .map(IdentityProvider.Endpoint::location).findFirst().orElseThrow(() -> new IllegalStateException("The IdP " + idp.entityId() + " lists no "
                         + what + " with binding " + binding + "; build the IdentityProvider from its metadata"
                         + " (IdentityProvider.fromMetadata or a MetadataSource), which lists Azure AD's endpoints."));
         URI uri;
@@ -39,7 +41,7 @@ public final class Outbound {
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("The IdP's " + what + " location is not a URL.", e);
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!uri.isAbsolute() || !(scheme.equals("https") || scheme.equals("http")) || uri.getRawFragment() != null) {
             throw new IllegalStateException("The IdP's " + what + " location must be an absolute http(s) URL"
                     + " without fragment; found '" + Log.clip(location, 200) + "'.");

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * The SAML parameters of a raw redirect-binding query string, kept URL-encoded exactly as received (the signature
+ * The SAML parameters of a raw redirect-binding query string (or of a whole http(s) URL), kept URL-encoded exactly as received (the signature
  * covers those octets, and senders differ in how they percent-encode: Azure AD uses lower-case hex). Each SAML
  * parameter may appear once; when signed, the message, RelayState and SigAlg must come in the order of SAML bindings
  * 3.4.4.1. Other parameters are ignored (they are not signed).
@@ -28,13 +28,14 @@ record RedirectQuery(String message, Optional<String> relayState, Optional<Strin
                     + " characters; at most " + maxLength + " are accepted (ValidationLimits.maxEncodedBytes).");
         }
         String q = rawQueryOrUrl;
-        int question = q.indexOf('?');
-        if (question >= 0) {
-            q = q.substring(question + 1);
-        }
-        int hash = q.indexOf('#');
-        if (hash >= 0) {
-            q = q.substring(0, hash);
+        if (q.regionMatches(true, 0, "https://", 0, 8) || q.regionMatches(true, 0, "http://", 0, 7)) {
+            // a whole URL: its query lies between the first '?' and any fragment
+            int hash = q.indexOf('#');
+            q = hash >= 0 ? q.substring(0, hash) : q;
+            int question = q.indexOf('?');
+            q = question >= 0 ? q.substring(question + 1) : "";
+        } else if (q.startsWith("?")) {
+            q = q.substring(1);
         }
         String other = OTHER_MESSAGE_REQUEST.equals(parameter) ? OTHER_MESSAGE_RESPONSE : OTHER_MESSAGE_REQUEST;
         String[] values = new String[4];
