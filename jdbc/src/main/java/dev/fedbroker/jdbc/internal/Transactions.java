@@ -22,11 +22,23 @@ public final class Transactions {
         T run(Connection connection, Dialect dialect) throws SQLException;
     }
 
-    /** Runs {@code work} in a transaction; driver failures come out as {@link SQLException}. */
+    /** Runs {@code work} in a read-write transaction; driver failures come out as {@link SQLException}. */
     public static <T> T inTransaction(DataSource dataSource, Work<T> work) throws SQLException {
+        return run(dataSource, false, work);
+    }
+
+    /**
+     * Runs read-only {@code work} on one snapshot (REPEATABLE READ), so that several statements see the same state
+     * (a group's row and its members).
+     */
+    public static <T> T inSnapshot(DataSource dataSource, Work<T> work) throws SQLException {
+        return run(dataSource, true, work);
+    }
+
+    private static <T> T run(DataSource dataSource, boolean snapshot, Work<T> work) throws SQLException {
         for (int attempt = 1; ; attempt++) {
             try {
-                return once(dataSource, work);
+                return once(dataSource, snapshot, work);
             } catch (SQLException e) {
                 if (attempt >= MAX_ATTEMPTS || !SqlFailures.isRetryable(e)) {
                     throw e;
@@ -35,11 +47,15 @@ public final class Transactions {
         }
     }
 
-    private static <T> T once(DataSource dataSource, Work<T> work) throws SQLException {
+    private static <T> T once(DataSource dataSource, boolean snapshot, Work<T> work) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
+            int isolation = connection.getTransactionIsolation();
             if (autoCommit) {
                 connection.setAutoCommit(false);
+            }
+            if (snapshot && isolation != Connection.TRANSACTION_REPEATABLE_READ) {
+                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             }
             try {
                 T result = work.run(connection, Dialect.of(connection));
@@ -49,7 +65,7 @@ public final class Transactions {
                 rollbackQuietly(connection, e);
                 throw e;
             } finally {
-                restore(connection, autoCommit);
+                restore(connection, autoCommit, isolation);
             }
         }
     }
@@ -63,12 +79,15 @@ public final class Transactions {
         }
     }
 
-    private static void restore(Connection connection, boolean autoCommit) {
-        if (!autoCommit) {
-            return;
-        }
+    private static void restore(Connection connection, boolean autoCommit, int isolation) {
         try {
-            if (!connection.isClosed()) {
+            if (connection.isClosed()) {
+                return;
+            }
+            if (connection.getTransactionIsolation() != isolation) {
+                connection.setTransactionIsolation(isolation);
+            }
+            if (autoCommit) {
                 connection.setAutoCommit(true);
             }
         } catch (SQLException ignored) {
