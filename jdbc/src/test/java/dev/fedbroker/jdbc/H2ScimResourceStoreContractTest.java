@@ -1,6 +1,8 @@
 package dev.fedbroker.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
 
 /** The store contract on embedded H2 in PostgreSQL mode. */
 class H2ScimResourceStoreContractTest extends JdbcScimResourceStoreContract {
@@ -9,5 +11,13 @@ class H2ScimResourceStoreContractTest extends JdbcScimResourceStoreContract {
     @Override
     protected HikariDataSource openPool(String name, int size) {
         return TestDatabases.h2Pool(url, size, name);
+    }
+
+    @Override
+    protected DataSource unpooled() {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL(url);
+        h2.setUser("sa");
+        return h2;
     }
 }
