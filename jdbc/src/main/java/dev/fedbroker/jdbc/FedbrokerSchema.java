@@ -1,5 +1,7 @@
 package dev.fedbroker.jdbc;
 
+import dev.fedbroker.jdbc.internal.SqlFailures;
+import java.sql.SQLException;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -40,8 +42,24 @@ public final class FedbrokerSchema {
                     .migrate();
             return result.migrationsExecuted;
         } catch (FlywayException e) {
+            if (unreachable(e)) {
+                throw new JdbcStoreException(JdbcStoreException.Reason.UNAVAILABLE, "Migrating fedbroker's tables"
+                        + " failed: the database is unreachable. Check its URL and that it runs, then retry.", e);
+            }
             throw new JdbcStoreException(JdbcStoreException.Reason.SCHEMA, "Migrating fedbroker's tables failed: "
                     + e.getMessage() + " Check that the database user may create tables in its default schema.", e);
         }
+    }
+
+    private static boolean unreachable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && SqlFailures.reasonOf(sql) == JdbcStoreException.Reason.UNAVAILABLE) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                return false;
+            }
+        }
+        return false;
     }
 }

@@ -34,7 +34,8 @@ public final class SqlFailures {
         if (isRetryable(e)) {
             return Reason.CONTENTION;
         }
-        if ("42P01".equals(state) || "42S02".equals(state) || "42703".equals(state) || "42S22".equals(state)) {
+        // Undefined table or column: PostgreSQL 42P01/42703, H2 42S02/42S04/42S22 (the standard's class 42S).
+        if ("42P01".equals(state) || "42703".equals(state) || state.startsWith("42S")) {
             return Reason.SCHEMA;
         }
         if (e instanceof SQLTransientException) {
