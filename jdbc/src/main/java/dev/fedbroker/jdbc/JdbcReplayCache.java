@@ -55,7 +55,7 @@ public final class JdbcReplayCache implements ReplayCache {
         Instant now = clock.instant();
         boolean fresh;
         try {
-            fresh = Transactions.inTransaction(dataSource,
+            fresh = Transactions.singleStatement(dataSource,
                     (connection, dialect) -> ReplaySql.put(connection, dialect, key, expiresAt, now));
         } catch (SQLException e) {
             throw SqlFailures.wrap("Recording a one-time id in the replay cache", e);
@@ -79,7 +79,7 @@ public final class JdbcReplayCache implements ReplayCache {
         }
         Instant now = clock.instant();
         try {
-            return Transactions.inTransaction(dataSource,
+            return Transactions.singleStatement(dataSource,
                     (connection, dialect) -> ReplaySql.purge(connection, now, maxRows));
         } catch (SQLException e) {
             throw SqlFailures.wrap("Purging expired replay-cache rows", e);

@@ -147,7 +147,7 @@ public final class JdbcScimResourceStore implements ScimResourceStore {
     @Override
     public List<ScimMembership> memberships(String memberId) {
         Objects.requireNonNull(memberId, "memberId");
-        return read("Reading the groups of a member", (connection, dialect) -> List.copyOf(
+        return single("Reading the groups of a member", (connection, dialect) -> List.copyOf(
                 MemberRows.memberships(connection, List.of(memberId)).getOrDefault(memberId, List.of())));
     }
 
@@ -181,6 +181,14 @@ public final class JdbcScimResourceStore implements ScimResourceStore {
     private <T> T read(String operation, Transactions.Work<T> work) {
         try {
             return Transactions.inSnapshot(dataSource, work);
+        } catch (SQLException e) {
+            throw StoreErrors.of(operation, e);
+        }
+    }
+
+    private <T> T single(String operation, Transactions.Work<T> work) {
+        try {
+            return Transactions.singleStatement(dataSource, work);
         } catch (SQLException e) {
             throw StoreErrors.of(operation, e);
         }

@@ -6,17 +6,17 @@ import org.h2.jdbcx.JdbcDataSource;
 
 /** The store contract on embedded H2 in PostgreSQL mode. */
 class H2ScimResourceStoreContractTest extends JdbcScimResourceStoreContract {
-    private final String url = TestDatabases.newH2Url();
+    private static final String URL = TestDatabases.newH2Url();
 
     @Override
     protected HikariDataSource openPool(String name, int size) {
-        return TestDatabases.h2Pool(url, size, name);
+        return TestDatabases.h2Pool(URL, size, name);
     }
 
     @Override
     protected DataSource unpooled() {
         JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL(url);
+        h2.setURL(URL);
         h2.setUser("sa");
         return h2;
     }

@@ -82,11 +82,12 @@ abstract class JdbcReplayCacheContract extends ReplayCacheContract {
 
         long accepted = race(2 * threadsPerInstance, worker -> () -> {
             ReplayCache instance = worker % 2 == 0 ? first : second;
+            int share = worker / 2;
             long mine = 0;
-            // Each worker walks all ids from its own starting point, so every id is raced by several workers.
-            int offset = worker * (ids / (2 * threadsPerInstance));
-            for (int i = 0; i < ids; i++) {
-                if (instance.putIfAbsent("_assertion-" + ((i + offset) % ids), START.plusSeconds(300))) {
+            // Each instance replays all ids, split among its threads in the same order as the other instance's
+            // threads, so every id is raced by both instances at about the same moment.
+            for (int i = share; i < ids; i += threadsPerInstance) {
+                if (instance.putIfAbsent("_assertion-" + i, START.plusSeconds(300))) {
                     mine++;
                 }
             }

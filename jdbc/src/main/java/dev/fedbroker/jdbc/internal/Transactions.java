@@ -2,6 +2,7 @@ package dev.fedbroker.jdbc.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
 
 /**
@@ -49,13 +50,52 @@ public final class Transactions {
 
     private static <T> T once(DataSource dataSource, boolean snapshot, Work<T> work) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
+            Dialect dialect = Dialect.of(connection);
             boolean autoCommit = connection.getAutoCommit();
-            int isolation = connection.getTransactionIsolation();
             if (autoCommit) {
                 connection.setAutoCommit(false);
             }
-            if (snapshot && isolation != Connection.TRANSACTION_REPEATABLE_READ) {
-                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            int restoreIsolation = Connection.TRANSACTION_NONE;
+            try {
+                if (snapshot) {
+                    restoreIsolation = beginSnapshot(connection, dialect);
+                }
+                T result = work.run(connection, dialect);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException | Error e) {
+                rollbackQuietly(connection, e);
+                throw e;
+            } finally {
+                restore(connection, autoCommit, restoreIsolation);
+            }
+        }
+    }
+
+    /**
+     * Makes the transaction just begun see one snapshot. PostgreSQL: for this transaction only, so nothing to restore
+     * (and no round trip to ask the current level). H2: on the connection; returns the level to restore.
+     */
+    private static int beginSnapshot(Connection connection, Dialect dialect) throws SQLException {
+        if (dialect == Dialect.POSTGRESQL) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+            }
+            return Connection.TRANSACTION_NONE;
+        }
+        int isolation = connection.getTransactionIsolation();
+        if (isolation == Connection.TRANSACTION_REPEATABLE_READ || isolation == Connection.TRANSACTION_SERIALIZABLE) {
+            return Connection.TRANSACTION_NONE;
+        }
+        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        return isolation;
+    }
+
+    /** Runs one statement in auto-commit mode (or commits it when the pool hands out manual-commit connections). */
+    public static <T> T singleStatement(DataSource dataSource, Work<T> work) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            if (connection.getAutoCommit()) {
+                return work.run(connection, Dialect.of(connection));
             }
             try {
                 T result = work.run(connection, Dialect.of(connection));
@@ -64,8 +104,6 @@ public final class Transactions {
             } catch (SQLException | RuntimeException | Error e) {
                 rollbackQuietly(connection, e);
                 throw e;
-            } finally {
-                restore(connection, autoCommit, isolation);
             }
         }
     }
@@ -84,7 +122,7 @@ public final class Transactions {
             if (connection.isClosed()) {
                 return;
             }
-            if (connection.getTransactionIsolation() != isolation) {
+            if (isolation != Connection.TRANSACTION_NONE) {
                 connection.setTransactionIsolation(isolation);
             }
             if (autoCommit) {
