@@ -129,8 +129,10 @@ public final class JdbcScimResourceStore implements ScimResourceStore {
         Instant now = now();
         write("Deleting a " + type, (connection, dialect) -> {
             lockCurrent(connection, type, id, expectedVersion);
-            ResourceRows.bumpGroupsOf(connection, id, now);
-            MemberRows.removeEverywhere(connection, id);
+            // The groups it leaves get a new version; sorted ids, so concurrent deletes lock groups in one order.
+            List<String> groups = MemberRows.directGroupIds(connection, id);
+            ResourceRows.bump(connection, groups, now);
+            MemberRows.remove(connection, id, groups);
             ResourceRows.delete(connection, id);
             return null;
         });

@@ -110,12 +110,37 @@ public final class MemberRows {
         return result;
     }
 
-    /** Removes {@code memberId} from every group (the caller gave those groups a new version). */
-    public static void removeEverywhere(Connection connection, String memberId) throws SQLException {
+    /** The groups that list {@code memberId} directly. */
+    public static List<String> directGroupIds(Connection connection, String memberId) throws SQLException {
+        List<String> ids = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(
-                "DELETE FROM fedbroker_scim_member WHERE member_id = ?")) {
+                "SELECT group_id FROM fedbroker_scim_member WHERE member_id = ? ORDER BY group_id")) {
             statement.setString(1, memberId);
-            statement.executeUpdate();
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    ids.add(result.getString(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * Removes {@code memberId} from these groups only (the caller locked them and gave them a new version); a row
+     * another transaction added meanwhile to another group stays, as if that change came after this one.
+     */
+    public static void remove(Connection connection, String memberId, List<String> groupIds) throws SQLException {
+        if (groupIds.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "DELETE FROM fedbroker_scim_member WHERE member_id = ? AND group_id = ?")) {
+            for (String groupId : groupIds) {
+                statement.setString(1, memberId);
+                statement.setString(2, groupId);
+                statement.addBatch();
+            }
+            statement.executeBatch();
         }
     }
 

@@ -107,14 +107,17 @@ public final class ResourceRows {
         }
     }
 
-    /** Gives every group that lists {@code memberId} directly a new version (it is about to leave them). */
-    public static void bumpGroupsOf(Connection connection, String memberId, Instant now) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("UPDATE fedbroker_scim_resource SET"
-                + " version = version + 1, last_modified = ? WHERE id IN"
-                + " (SELECT group_id FROM fedbroker_scim_member WHERE member_id = ?)")) {
-            statement.setObject(1, ReplaySql.timestamp(now));
-            statement.setString(2, memberId);
-            statement.executeUpdate();
+    /** Gives each of these groups a new version (a member is about to leave them). */
+    public static void bump(Connection connection, List<String> groupIds, Instant now) throws SQLException {
+        for (int from = 0; from < groupIds.size(); from += MemberRows.CHUNK) {
+            List<String> chunk = groupIds.subList(from, Math.min(groupIds.size(), from + MemberRows.CHUNK));
+            try (PreparedStatement statement = connection.prepareStatement("UPDATE fedbroker_scim_resource SET"
+                    + " version = version + 1, last_modified = ? WHERE id IN ("
+                    + MemberRows.placeholders(chunk.size()) + ")")) {
+                statement.setObject(1, ReplaySql.timestamp(now));
+                MemberRows.bind(statement, 2, chunk);
+                statement.executeUpdate();
+            }
         }
     }
 
