@@ -7,6 +7,8 @@ import dev.fedbroker.core.InMemoryReplayCache;
 import dev.fedbroker.core.Policy;
 import dev.fedbroker.core.PolicyLoader;
 import dev.fedbroker.core.ReplayCache;
+import dev.fedbroker.jdbc.JdbcReplayCache;
+import dev.fedbroker.jdbc.JdbcScimResourceStore;
 import dev.fedbroker.sample.SampleSettings.Mode;
 import dev.fedbroker.sample.security.ScimBearerToken;
 import dev.fedbroker.saml.MetadataSource;
@@ -72,16 +74,27 @@ public class BrokerConfiguration {
         return new OrgIndex(policy);
     }
 
-    /** Assertion ids already accepted. In memory: one instance only (see README for several instances). */
-    @Bean
-    ReplayCache replayCache(Clock clock) {
-        return new InMemoryReplayCache(clock);
+    /** FEDBROKER_JDBC_URL's database, shared by every instance; none by default. */
+    @Bean(destroyMethod = "close")
+    SharedDatabase sharedDatabase(SampleSettings settings) {
+        return SharedDatabase.open(settings.jdbc());
     }
 
-    /** Where SCIM provisioning writes users, groups and memberships. */
+    /**
+     * Assertion ids already accepted: in the shared database when there is one (an assertion accepted by one
+     * instance is refused by every other), else in memory (one instance only).
+     */
     @Bean
-    ScimResourceStore scimStore(Clock clock) {
-        return InMemoryScimResourceStore.builder().clock(clock).build();
+    ReplayCache replayCache(SharedDatabase database, Clock clock) {
+        return database.dataSource().<ReplayCache>map(ds -> JdbcReplayCache.builder(ds).clock(clock).build())
+                .orElseGet(() -> new InMemoryReplayCache(clock));
+    }
+
+    /** Where SCIM provisioning writes users, groups and memberships: the shared database, else memory. */
+    @Bean
+    ScimResourceStore scimStore(SharedDatabase database, Clock clock) {
+        return database.dataSource().<ScimResourceStore>map(ds -> JdbcScimResourceStore.builder(ds).clock(clock)
+                .build()).orElseGet(() -> InMemoryScimResourceStore.builder().clock(clock).build());
     }
 
     @Bean

@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param sp        this service provider's SAML settings
  * @param idp       where Azure's federation metadata comes from (azure mode)
  * @param aws       the broker's identity-provider key toward AWS ("Open console")
- * @param jdbc      a shared database for the replay cache and the SCIM store (not wired yet: see README)
+ * @param jdbc      a database shared by several instances for the replay cache and the SCIM store
  */
 @ConfigurationProperties(prefix = "fedbroker")
 public record SampleSettings(String mode, String baseUrl, String policyFile, String scimToken, Sp sp, Idp idp,

@@ -20,21 +20,30 @@ final class TestApp implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
     private final URI base;
+    private final URI publicBase;
 
-    private TestApp(ConfigurableApplicationContext context, URI base) {
+    private TestApp(ConfigurableApplicationContext context, URI base, URI publicBase) {
         this.context = context;
         this.base = base;
+        this.publicBase = publicBase;
     }
 
     /** Dev mode with a known SCIM token, plus {@code extraArgs} ({@code --name=value}). */
     static TestApp start(String... extraArgs) {
-        int port = freePort();
+        return startOn(freePort(), extraArgs);
+    }
+
+    /** As {@link #start}, on {@code port}. */
+    static TestApp startOn(int port, String... extraArgs) {
         List<String> args = new ArrayList<>(List.of("--server.port=" + port, "--fedbroker.scim-token=" + SCIM_TOKEN,
                 "--logging.level.root=WARN", "--logging.level.dev.fedbroker=WARN"));
         args.addAll(List.of(extraArgs));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(SampleApplication.class)
                 .run(args.toArray(String[]::new));
-        return new TestApp(context, URI.create("http://localhost:" + port));
+        URI base = URI.create("http://localhost:" + port);
+        URI publicBase = args.stream().filter(a -> a.startsWith("--fedbroker.base-url=")).findFirst()
+                .map(a -> URI.create(a.substring(a.indexOf('=') + 1))).orElse(base);
+        return new TestApp(context, base, publicBase);
     }
 
     URI base() {
@@ -45,8 +54,12 @@ final class TestApp implements AutoCloseable {
         return context.getBean(type);
     }
 
+    /**
+     * A browser talking to this instance only, also for the app's public URLs when the app runs behind a shared
+     * public URL (as a load balancer with sticky sessions would route it).
+     */
     TestBrowser browser() {
-        return new TestBrowser(base);
+        return new TestBrowser(base, publicBase);
     }
 
     @Override

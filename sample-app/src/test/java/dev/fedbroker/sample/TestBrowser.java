@@ -24,11 +24,13 @@ import java.util.stream.Collectors;
 final class TestBrowser {
 
     private final URI base;
+    private final String publicBase;
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http;
 
-    TestBrowser(URI base) {
+    TestBrowser(URI base, URI publicBase) {
         this.base = base;
+        this.publicBase = publicBase.toString();
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(10)).build();
     }
@@ -113,6 +115,9 @@ final class TestBrowser {
     }
 
     private URI resolve(String pathOrUrl) {
+        if (pathOrUrl.startsWith(publicBase)) {
+            return URI.create(base + pathOrUrl.substring(publicBase.length()));
+        }
         return pathOrUrl.startsWith("http") ? URI.create(pathOrUrl) : base.resolve(pathOrUrl);
     }
 
