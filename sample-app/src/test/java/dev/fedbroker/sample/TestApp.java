@@ -35,9 +35,20 @@ final class TestApp implements AutoCloseable {
 
     /** As {@link #start}, on {@code port}. */
     static TestApp startOn(int port, String... extraArgs) {
-        List<String> args = new ArrayList<>(List.of("--server.port=" + port, "--fedbroker.scim-token=" + SCIM_TOKEN,
-                "--logging.level.root=WARN", "--logging.level.dev.fedbroker=WARN"));
+        List<String> args = new ArrayList<>(List.of("--fedbroker.scim-token=" + SCIM_TOKEN));
         args.addAll(List.of(extraArgs));
+        return run(port, args);
+    }
+
+    /** Without a configured SCIM token (dev mode generates one; azure mode refuses to start). */
+    static TestApp startWithoutScimToken(String... extraArgs) {
+        return run(freePort(), new ArrayList<>(List.of(extraArgs)));
+    }
+
+    private static TestApp run(int port, List<String> appArgs) {
+        List<String> args = new ArrayList<>(List.of("--server.port=" + port, "--logging.level.root=WARN",
+                "--logging.level.dev.fedbroker=WARN"));
+        args.addAll(appArgs);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(SampleApplication.class)
                 .run(args.toArray(String[]::new));
         URI base = URI.create("http://localhost:" + port);
