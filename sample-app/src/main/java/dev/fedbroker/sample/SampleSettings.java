@@ -33,10 +33,15 @@ public record SampleSettings(String mode, String baseUrl, String policyFile, Str
         idp = idp != null ? idp : new Idp(null, null);
         aws = aws != null ? aws : new Aws(null, null, null);
         jdbc = jdbc != null ? jdbc : new Jdbc(null, null, null);
+        modeOf(mode);   // refuse a misspelt mode at start, before anything is built
     }
 
     /** The mode; anything but {@code dev} or {@code azure} is refused. */
     public Mode runMode() {
+        return modeOf(mode);
+    }
+
+    private static Mode modeOf(String mode) {
         String m = text(mode).orElse("dev").toLowerCase(Locale.ROOT);
         return switch (m) {
             case "dev" -> Mode.DEV;
