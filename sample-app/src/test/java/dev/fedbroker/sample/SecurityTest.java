@@ -105,6 +105,17 @@ class SecurityTest {
     }
 
     @Test
+    void devModeWhenOpenedOnAnotherHostNameThenRedirectedToThePublishedOne() {
+        TestBrowser viaLoopback = new TestBrowser(java.net.URI.create("http://127.0.0.1:" + app.base().getPort()),
+                java.net.URI.create("http://127.0.0.1:" + app.base().getPort()));
+
+        Page page = viaLoopback.get("/portal?x=1");
+
+        assertThat(page.status()).isEqualTo(302);
+        assertThat(page.location()).hasValue(app.base() + "/portal?x=1");
+    }
+
+    @Test
     void devIdpWhenRequestIsNotSignedBySpThenRefused() {
         TestBrowser browser = app.browser();
         String url = browser.get("/saml/login").location().orElseThrow().replaceAll("&Signature=[^&]*", "");
