@@ -140,6 +140,15 @@ class OpenConsoleTest {
     }
 
     @Test
+    void brokerMetadataWhenRequestedThenNamesTheBrokerIdpAndItsSigningCertificate() {
+        Page metadata = app.browser().get("/saml/idp/metadata");
+
+        assertThat(metadata.status()).isEqualTo(200);
+        assertThat(metadata.body()).contains("entityID=\"" + app.base() + "/saml/idp\"", "IDPSSODescriptor",
+                "X509Certificate");
+    }
+
+    @Test
     void standInWhenResponseIsNotFromTheBrokerThenRefused() {
         Page page = app.browser().post("/dev/aws-signin", Map.of("SAMLResponse",
                 Base64.getEncoder().encodeToString("<x/>".getBytes(StandardCharsets.UTF_8))));
