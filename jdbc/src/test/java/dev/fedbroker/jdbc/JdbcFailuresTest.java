@@ -79,13 +79,4 @@ class JdbcFailuresTest {
                 .isThrownBy(() -> cache.putIfAbsent("_a1", clock.instant().plusSeconds(60)))
                 .extracting(JdbcStoreException::reason).isEqualTo(JdbcStoreException.Reason.SCHEMA);
     }
-
-    @Test
-    void migrateWhenRunTwiceThenSecondRunAppliesNothing() {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL(TestDatabases.newH2Url());
-
-        assertThat(FedbrokerSchema.migrate(h2)).isEqualTo(1);
-        assertThat(FedbrokerSchema.migrate(h2)).isZero();
-    }
 }

@@ -79,6 +79,14 @@ abstract class JdbcScimResourceStoreContract extends ScimResourceStoreContract {
     }
 
     @Test
+    void createWhenUserNameLongerThanItsColumnThenInvalidValueAndNothingStored() {
+        ScimResourceStore store = store();
+
+        assertThat(failure(() -> user(store, "x".repeat(600) + "@x.io"))).isEqualTo(ScimErrorType.INVALID_VALUE);
+        assertThat(store.query("User", ScimQuery.all(10)).totalResults()).isZero();
+    }
+
+    @Test
     void patchWhenTwoInstancesAddMembersToOneGroupConcurrentlyThenNoMemberIsLost() throws Exception {
         ScimResourceStore first = store();
         ScimResourceStore second = store(track(openPool("instance-b", 6)));

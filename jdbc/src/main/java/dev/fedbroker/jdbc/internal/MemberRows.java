@@ -26,16 +26,16 @@ public final class MemberRows {
      * Every group reachable from each origin, with whether one path is direct: ONE statement however many groups.
      * Rows differ by depth, so a cycle ends at MAX_DEPTH (H2 does not discard rows seen in earlier iterations).
      */
-    private static final String MEMBERSHIPS = "WITH RECURSIVE reach (origin, group_id, direct, depth) AS ("
-            + " SELECT m.member_id, m.group_id, 1, 1 FROM fedbroker_scim_member m WHERE m.member_id IN (%s)"
+    private static final String MEMBERSHIPS = "WITH RECURSIVE reach (origin, group_id, direct, depth, added) AS ("
+            + " SELECT m.member_id, m.group_id, 1, 1, m.seq FROM fedbroker_scim_member m WHERE m.member_id IN (%s)"
             + " UNION"
-            + " SELECT r.origin, m.group_id, 0, r.depth + 1 FROM reach r"
+            + " SELECT r.origin, m.group_id, 0, r.depth + 1, 0 FROM reach r"
             + " JOIN fedbroker_scim_member m ON m.member_id = r.group_id WHERE r.depth < " + MAX_DEPTH
-            + ") SELECT r.origin, g.id, g.external_id, g.display_name, MAX(r.direct) AS direct,"
-            + " MIN(r.depth) AS depth, MIN(g.seq) AS seq"
+            + ") SELECT r.origin, g.id, g.external_id, g.display_name, MAX(r.direct) AS direct"
             + " FROM reach r JOIN fedbroker_scim_resource g ON g.id = r.group_id WHERE g.id <> r.origin"
             + " GROUP BY r.origin, g.id, g.external_id, g.display_name"
-            + " ORDER BY r.origin, MAX(r.direct) DESC, MIN(r.depth), MIN(g.seq)";
+            // Direct groups in the order the member joined them (as the in-memory store), then nested ones by depth.
+            + " ORDER BY r.origin, MAX(r.direct) DESC, MIN(r.depth), MAX(r.added), MIN(g.seq)";
 
     private MemberRows() {
     }
