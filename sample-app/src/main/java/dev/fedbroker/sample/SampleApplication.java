@@ -3,7 +3,7 @@ package dev.fedbroker.sample;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-/** Starts the sample portal. */
+/** Starts the sample portal (see README.md). */
 @SpringBootApplication
 public class SampleApplication {
 

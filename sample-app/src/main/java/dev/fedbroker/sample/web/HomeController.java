@@ -5,7 +5,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The home page. */
+/** The home page. Thread-safe (stateless). */
 @Controller
 public class HomeController {
 

@@ -49,7 +49,7 @@ public class ScimController {
         }
         Optional<String> body = body(request);
         if (body == null) {
-            return error(HttpStatus.PAYLOAD_TOO_LARGE, "The request body is larger than " + MAX_BODY_BYTES
+            return error(HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than " + MAX_BODY_BYTES
                     + " bytes.", false);
         }
         String path = request.getRequestURI().substring(request.getContextPath().length() + BASE.length());
