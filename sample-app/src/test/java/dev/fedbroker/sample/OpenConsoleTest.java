@@ -131,6 +131,21 @@ class OpenConsoleTest {
     }
 
     @Test
+    void openConsoleWhenPathDisguisedAsAnExemptOneThenCsrfStillRequired() {
+        TestBrowser browser = app.browser();
+        Page portal = browser.portalAs("alice@contoso.example");
+        Map<String, String> form = new LinkedHashMap<>(consoleForm(portal, "444444444444", "ReadOnlyAccess"));
+        form.remove("_csrf");
+
+        for (String disguised : new String[] {"/scim/v2/%2e%2e/%2e%2e/portal/console", "/scim/v2/../../portal/console",
+                "/saml/acs/../../portal/console", "/portal/console;x=/scim/"}) {
+            Page page = browser.post(disguised, form);
+            assertThat(page.status()).as(disguised).isIn(400, 403, 404);
+            assertThat(page.body()).as(disguised).doesNotContain("SAMLResponse");
+        }
+    }
+
+    @Test
     void openConsoleWhenNotSignedInThenSentToSignIn() {
         Page page = app.browser().post("/portal/console", Map.of("account", "444444444444",
                 "permissionSet", "ReadOnlyAccess"));

@@ -35,13 +35,21 @@ public class CsrfFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (UNSAFE.contains(request.getMethod()) && !exempt(request.getRequestURI())
-                && !CsrfTokens.valid(request)) {
+        if (UNSAFE.contains(request.getMethod()) && !exempt(path(request)) && !CsrfTokens.valid(request)) {
             request.setAttribute(ERROR_CODE, "CSRF_TOKEN_INVALID");
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * The path the request is dispatched to: decoded and normalized by the container (never the raw request URI,
+     * where {@code /scim/%2e%2e/portal/console} would look exempt while it reaches the portal).
+     */
+    private static String path(HttpServletRequest request) {
+        String pathInfo = request.getPathInfo();
+        return request.getServletPath() + (pathInfo == null ? "" : pathInfo);
     }
 
     private static boolean exempt(String uri) {

@@ -35,8 +35,8 @@ public class SecurityHeadersFilter extends OncePerRequestFilter {
         if (request.isSecure()) {
             response.setHeader("Strict-Transport-Security", "max-age=31536000");
         }
-        String uri = request.getRequestURI();
-        if (!uri.startsWith("/css/") && !uri.startsWith("/js/")) {
+        String path = request.getServletPath();   // decoded and normalized, unlike getRequestURI()
+        if (!path.startsWith("/css/") && !path.startsWith("/js/")) {
             response.setHeader("Cache-Control", "no-store");
         }
         chain.doFilter(request, response);
