@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A SAML response (or IdP metadata document) was rejected. {@link #reason()} is the machine-readable cause of the
+ * A SAML response (or another SAML message, a RelayState or an IdP metadata document) was rejected.
+ * {@link #reason()} is the machine-readable cause of the
  * first problem; {@link #problems()} lists every problem found by the step that failed. Messages say what was
  * expected, what was found and what to change (in the Azure enterprise application or in the SP configuration); they
  * never quote assertion contents such as NameIDs or attribute values. Immutable and thread-safe.
@@ -74,7 +75,26 @@ public final class SamlValidationException extends RuntimeException {
         /** This assertion (issuer + ID) was already accepted once. */
         REPLAYED,
         /** The replay cache could not answer; the response is refused rather than risk a replay. */
-        REPLAY_CACHE_UNAVAILABLE
+        REPLAY_CACHE_UNAVAILABLE,
+
+        // ---- The SP side of the conversation: redirect binding, RelayState, IdP metadata, logout ----
+
+        /** A redirect-binding Signature does not verify with an IdP key, or SigAlg/Signature are malformed/misplaced. */
+        REDIRECT_SIGNATURE_INVALID,
+        /** A redirect-binding message carries no Signature although signed logout messages are required. */
+        REDIRECT_SIGNATURE_MISSING,
+        /** A RelayState is not a safe post-login redirect target (other origin, scheme, {@code //}, backslash...). */
+        OPEN_REDIRECT,
+        /** A RelayState is longer than the configured limit (80 bytes by default, per SAML bindings 3.4.3). */
+        RELAY_STATE_TOO_LONG,
+        /** IdP metadata could not be parsed, or is not IdP metadata (the previous copy stays in use). */
+        METADATA_MALFORMED,
+        /** IdP metadata lacks the required signature by the pinned certificate, or it does not verify. */
+        METADATA_SIGNATURE_INVALID,
+        /** IdP metadata could not be fetched or read (network, HTTP status, file, size limit). */
+        METADATA_UNAVAILABLE,
+        /** Refreshed IdP metadata names another entity id than the one first loaded: refused as a tenant swap. */
+        METADATA_ENTITY_ID_CHANGED
     }
 
     /**

@@ -4,14 +4,18 @@ import dev.fedbroker.core.Identity;
 import dev.fedbroker.core.InMemoryReplayCache;
 import dev.fedbroker.core.ReplayCache;
 import dev.fedbroker.saml.internal.KeyPairs;
-import dev.fedbroker.saml.internal.ResponseValidator;
+import dev.fedbroker.saml.internal.MessageIds;
+import dev.fedbroker.saml.internal.SpMetadataXml;
+import dev.fedbroker.saml.internal.SpSettings;
 import dev.fedbroker.saml.internal.ValidatorSettings;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,14 +42,20 @@ public final class ServiceProvider {
 
     private final String entityId;
     private final String assertionConsumerService;
-    private final IdentityProvider identityProvider;
-    private final ResponseValidator validator;
+    private final TrustedIdentityProvider trusted;
+    private final SpSettings side;
+    private final AuthnRequests authnRequests;
+    private final SingleLogout singleLogout;
 
     private ServiceProvider(Builder b, ValidatorSettings settings) {
         this.entityId = b.entityId;
         this.assertionConsumerService = b.assertionConsumerService;
-        this.identityProvider = b.identityProvider;
-        this.validator = new ResponseValidator(settings);
+        this.trusted = new TrustedIdentityProvider(b.identityProvider, b.side.metadataSource, settings);
+        this.side = b.side.build(b.entityId, b.assertionConsumerService, b.decryptionCertificates,
+                b.requireSignedAssertion, settings);
+        MessageIds ids = new MessageIds();
+        this.authnRequests = new AuthnRequests(side, trusted::current, ids);
+        this.singleLogout = new SingleLogout(side, trusted::current, ids);
     }
 
     /** A new builder. Builders are not thread-safe; the built ServiceProvider is. */
@@ -60,7 +70,8 @@ public final class ServiceProvider {
      *                          session); the response's InResponseTo must equal it
      */
     public Identity validate(String samlResponseBase64, String expectedRequestId) {
-        return validator.validateBase64(samlResponseBase64, Optional.of(requireRequestId(expectedRequestId)));
+        return trusted.validator().validateBase64(samlResponseBase64,
+                Optional.of(requireRequestId(expectedRequestId)));
     }
 
     /**
@@ -69,7 +80,7 @@ public final class ServiceProvider {
      * was set; a response that carries InResponseTo is refused on this path.
      */
     public Identity validateUnsolicited(String samlResponseBase64) {
-        return validator.validateBase64(samlResponseBase64, Optional.empty());
+        return trusted.validator().validateBase64(samlResponseBase64, Optional.empty());
     }
 
     /**
@@ -79,7 +90,7 @@ public final class ServiceProvider {
     public Identity validateXml(byte[] xml, Optional<String> expectedRequestId) {
         Objects.requireNonNull(xml, "xml");
         Objects.requireNonNull(expectedRequestId, "expectedRequestId");
-        return validator.validateXml(xml, expectedRequestId.map(ServiceProvider::requireRequestId));
+        return trusted.validator().validateXml(xml, expectedRequestId.map(ServiceProvider::requireRequestId));
     }
 
     /** This SP's entity id (the Identifier of the Azure enterprise app; the expected Audience). */
@@ -92,9 +103,54 @@ public final class ServiceProvider {
         return assertionConsumerService;
     }
 
-    /** The trusted identity provider. */
+    /** The trusted identity provider (with a {@link MetadataSource}: its current snapshot). */
     public IdentityProvider identityProvider() {
-        return identityProvider;
+        return trusted.peek();
+    }
+
+    /** An AuthnRequest over HTTP-Redirect with this RelayState (see {@link #authnRequest(AuthnRequestOptions)}). */
+    public AuthnRedirect authnRequest(String relayState) {
+        return authnRequest(AuthnRequestOptions.builder().relayState(relayState).build());
+    }
+
+    /**
+     * An AuthnRequest over HTTP-Redirect to the IdP's SingleSignOnService, signed over the query string when a
+     * signing key is configured. A RelayState above {@link Builder#relayStateMaxBytes(int)} is RELAY_STATE_TOO_LONG.
+     */
+    public AuthnRedirect authnRequest(AuthnRequestOptions options) {
+        return authnRequests.redirect(options);
+    }
+
+    /** An AuthnRequest over HTTP-POST (an auto-submitting form), with an enveloped signature when a key is set. */
+    public AuthnPost authnRequestPost(AuthnRequestOptions options) {
+        return authnRequests.post(options);
+    }
+
+    /** Single logout (SP- and IdP-initiated) over HTTP-Redirect. */
+    public SingleLogout singleLogout() {
+        return singleLogout;
+    }
+
+    /** What this SP publishes in its metadata. */
+    public ServiceProviderMetadata metadata() {
+        return new ServiceProviderMetadata(entityId, assertionConsumerService, side.singleLogoutService(),
+                side.signingCertificates(), side.encryptionCertificates(), side.metadataNameIdFormats(),
+                side.signingKey().isPresent(), side.wantAssertionsSigned());
+    }
+
+    /** This SP's metadata XML, unsigned (upload it to the Azure enterprise app, or serve it). */
+    public String metadataXml() {
+        return metadata().toXml();
+    }
+
+    /** This SP's metadata XML with an enveloped signature by the SP signing key (which must be configured). */
+    public String signedMetadataXml() {
+        if (side.signingKey().isEmpty()) {
+            throw new IllegalStateException("Signed metadata needs the SP signing key:"
+                    + " ServiceProvider.builder().signing(privateKey, certificate).");
+        }
+        return new String(SpMetadataXml.write(metadata(), side.signingKey(),
+                Optional.of(side.signingCertificates().get(0))), StandardCharsets.UTF_8);
     }
 
     private static String requireRequestId(String id) {
@@ -121,6 +177,7 @@ public final class ServiceProvider {
         private ValidationLimits limits = ValidationLimits.DEFAULTS;
         private boolean requireSignedResponse;
         private boolean requireSignedAssertion;
+        private final SpSideBuilder side = new SpSideBuilder();
 
         private Builder() {
         }
@@ -142,8 +199,60 @@ public final class ServiceProvider {
         /** The trusted IdP (entity id and signing certificates). Required. */
         public Builder identityProvider(IdentityProvider v) {
             this.identityProvider = Objects.requireNonNull(v, "identityProvider");
+            side.metadataSource = null;
             return this;
         }
+
+        /**
+         * Trust the IdP of a {@link MetadataSource} instead of a fixed one: each validation reads its current
+         * snapshot (refreshing it first when due), so certificate rollover needs no restart.
+         */
+        public Builder identityProvider(MetadataSource v) {
+            side.metadataSource = Objects.requireNonNull(v, "identityProvider");
+            this.identityProvider = v.current();
+            return this;
+        }
+
+        /**
+         * The SP's RSA key and certificate: AuthnRequests and logout messages are then signed (RSA-SHA256; upload the
+         * certificate as verification certificate in Azure), and metadata says {@code AuthnRequestsSigned="true"}.
+         */
+        public Builder signing(PrivateKey key, X509Certificate certificate) {
+            side.signing(key, certificate);
+            return this;
+        }
+
+        /** Another signing certificate to publish in metadata (e.g. the next one, during a rollover). */
+        public Builder additionalSigningCertificate(X509Certificate v) {
+            side.additionalSigningCertificate(v);
+            return this;
+        }
+
+        /** This SP's single-logout URL (HTTP-Redirect), the Logout URL of the Azure app. Needed for logout. */
+        public Builder singleLogoutService(String v) { side.singleLogoutService(v); return this; }
+
+        /** This SP's single-logout URL (HTTP-Redirect). */
+        public Builder singleLogoutService(URI v) {
+            return singleLogoutService(Objects.requireNonNull(v, "singleLogoutService").toString());
+        }
+
+        /** The largest RelayState sent or accepted, in UTF-8 bytes (default 80, per SAML bindings 3.4.3). */
+        public Builder relayStateMaxBytes(int v) { side.relayStateMaxBytes(v); return this; }
+
+        /**
+         * Refuse logout messages without a query-string signature (default false: a signature is verified when
+         * present). Azure AD signs its logout messages, so turning this on is recommended with Azure.
+         */
+        public Builder requireSignedLogoutMessages(boolean v) { side.requireSignedLogoutMessages(v); return this; }
+
+        /**
+         * The Issuers accepted on logout messages (default: the IdP entity id and, for Azure AD,
+         * {@code https://login.microsoftonline.com/<tenant>/}, which Azure puts on logout messages).
+         */
+        public Builder logoutIssuers(Collection<String> v) { side.logoutIssuers(v); return this; }
+
+        /** NameID formats to list in this SP's metadata (default none). */
+        public Builder metadataNameIdFormats(NameIdFormat... v) { side.metadataNameIdFormats(v); return this; }
 
         /** An SP key for encrypted assertions; call again for key rollover (each key is tried). */
         public Builder decryption(PrivateKey key, X509Certificate certificate) {

@@ -54,10 +54,32 @@ public final class ScimDirectory implements Directory {
         return new Builder();
     }
 
+    /**
+     * {@inheritDoc} A B2B guest's SAML UPN ({@code alias_theirdomain.com#EXT#@tenant.onmicrosoft.com}) that is not
+     * provisioned as such is also looked up the way Azure strips it for SCIM ({@code alias@theirdomain.com}).
+     */
     @Override
     public Optional<DirectoryUser> userByUserName(String userName) {
         Objects.requireNonNull(userName, "userName");
-        return single(AttributePath.of("userName"), userName).map(this::toUser);
+        Optional<ScimResource> user = single(AttributePath.of("userName"), userName);
+        if (user.isEmpty()) {
+            user = strippedGuestUpn(userName).flatMap(stripped -> single(AttributePath.of("userName"), stripped));
+        }
+        return user.map(this::toUser);
+    }
+
+    /** alias_theirdomain.com#EXT#@tenant -> alias@theirdomain.com (domains have no '_', so the last one is '@'). */
+    static Optional<String> strippedGuestUpn(String upn) {
+        int ext = upn.toUpperCase(java.util.Locale.ROOT).indexOf("#EXT#");
+        if (ext <= 0) {
+            return Optional.empty();
+        }
+        String local = upn.substring(0, ext);
+        int underscore = local.lastIndexOf('_');
+        if (underscore <= 0 || underscore == local.length() - 1) {
+            return Optional.empty();
+        }
+        return Optional.of(local.substring(0, underscore) + "@" + local.substring(underscore + 1));
     }
 
     @Override

@@ -52,7 +52,7 @@ public record ScimResourceType(String name, String endpoint, String description,
     }
 
     /**
-     * A schema extension of a resource type.
+     * A schema extension of a resource type. Immutable and thread-safe.
      *
      * @param schema   the extension schema
      * @param required whether every resource must carry the extension

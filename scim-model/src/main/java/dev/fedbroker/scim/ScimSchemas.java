@@ -26,6 +26,7 @@ public final class ScimSchemas {
     public static final String GROUP_TYPE = "Group";
 
     private final Map<String, ScimResourceType> byName;
+    private final List<ScimResourceType> ordered;
 
     private ScimSchemas(List<ScimResourceType> types) {
         Map<String, ScimResourceType> map = new LinkedHashMap<>();
@@ -41,8 +42,6 @@ public final class ScimSchemas {
         this.byName = Map.copyOf(map);
         this.ordered = List.copyOf(types);
     }
-
-    private final List<ScimResourceType> ordered;
 
     /** User (core + optional Enterprise User extension) and Group, as RFC 7643 defines them. */
     public static ScimSchemas standard() {

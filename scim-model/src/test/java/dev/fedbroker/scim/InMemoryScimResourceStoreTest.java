@@ -93,6 +93,19 @@ class InMemoryScimResourceStoreTest {
     }
 
     @Test
+    void fromJsonWhenGivenToJsonThenSameResource() {
+        ScimResource created = store.create("User", Map.of("schemas", List.of(ScimSchemas.USER), "userName", "j@x.io",
+                "active", false, "x509Certificates", List.of(Map.of("value", "TUlJ")), ScimSchemas.ENTERPRISE_USER,
+                Map.of("manager", Map.of("value", "m"))));
+
+        ScimResource again = ScimResource.fromJson("User", created.id(), created.version(), created.created(),
+                created.lastModified(), created.toJson());
+
+        assertThat(again).isEqualTo(created);
+        assertThat(created.toString()).doesNotContain("j@x.io");
+    }
+
+    @Test
     void createWhenGroupsAttributeGivenThenIgnoredBecauseComputed() {
         ScimResource created = store.create("User", Map.of("userName", "g@x.io", "groups",
                 List.of(Map.of("value", "forged"))));

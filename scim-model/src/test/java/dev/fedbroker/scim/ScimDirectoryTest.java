@@ -43,6 +43,17 @@ class ScimDirectoryTest {
     }
 
     @Test
+    void userByUserNameWhenB2bGuestUpnThenFoundByTheUpnAzureProvisioned() {
+        ScimResource guest = user("first.last@partner.com", "obj-guest", true);
+        ScimDirectory directory = ScimDirectory.builder().store(store).build();
+
+        assertThat(directory.userByUserName("first.last_partner.com#EXT#@contoso.onmicrosoft.com"))
+                .map(DirectoryUser::id).contains(guest.id());
+        assertThat(directory.userByUserName("nobody_partner.com#EXT#@contoso.onmicrosoft.com")).isEmpty();
+        assertThat(directory.userByUserName("#EXT#@contoso.onmicrosoft.com")).isEmpty();
+    }
+
+    @Test
     void userByObjectIdWhenNotConfiguredThenFindsNobody() {
         user("a@example.com", "obj-a", true);
 

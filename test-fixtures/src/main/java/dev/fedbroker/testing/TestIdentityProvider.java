@@ -1,5 +1,6 @@
 package dev.fedbroker.testing;
 
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,8 @@ public final class TestIdentityProvider {
     public static final String DEFAULT_SP_ENTITY_ID = "https://sp.example.com/saml";
     /** The ACS URL (Destination, Recipient) used unless {@link #withServiceProvider(String, String)} says otherwise. */
     public static final String DEFAULT_ACS_URL = "https://sp.example.com/saml/acs";
+    /** The SP logout URL that logout messages are sent to unless their builder says otherwise. */
+    public static final String DEFAULT_SLO_URL = "https://sp.example.com/saml/logout";
 
     private final String tenantId;
     private final List<TestCredential> signingCredentials;
@@ -154,6 +157,71 @@ public final class TestIdentityProvider {
     /** A new response builder with Azure's defaults for this tenant. */
     public ResponseBuilder response() {
         return new ResponseBuilder(this);
+    }
+
+    // ---- The IdP side of the conversation (SP-initiated sign-in, single logout over HTTP-Redirect) ----
+
+    /** The Issuer Azure AD writes on logout messages: {@code https://login.microsoftonline.com/<tenant>/}. */
+    public String logoutIssuer() {
+        return "https://login.microsoftonline.com/" + tenantId + "/";
+    }
+
+    /** Reads an HTTP-Redirect AuthnRequest (URL or query) without checking a signature, as Azure AD does by default. */
+    public ReceivedAuthnRequest acceptAuthnRequest(String redirectUrl) {
+        return IdpSide.authnRequest(redirectUrl, null);
+    }
+
+    /**
+     * Reads an HTTP-Redirect AuthnRequest whose query-string signature is required and verified with plain
+     * {@link java.security.Signature} and {@code spCertificate}; throws IllegalArgumentException otherwise.
+     */
+    public ReceivedAuthnRequest acceptAuthnRequest(String redirectUrl, X509Certificate spCertificate) {
+        return IdpSide.authnRequest(redirectUrl, Objects.requireNonNull(spCertificate, "spCertificate"));
+    }
+
+    /**
+     * Reads an HTTP-POST AuthnRequest (the {@code SAMLRequest} form field); when {@code spCertificate} is not null
+     * its enveloped signature is required and verified with the JDK's XML-DSig.
+     */
+    public ReceivedAuthnRequest acceptAuthnRequestPost(String samlRequest, String relayState,
+            X509Certificate spCertificate) {
+        return IdpSide.authnRequestPost(Objects.requireNonNull(samlRequest, "samlRequest"), relayState, spCertificate);
+    }
+
+    /** A response builder answering {@code request}: InResponseTo, Audience = its Issuer, Recipient = its ACS. */
+    public ResponseBuilder answer(ReceivedAuthnRequest request) {
+        String acs = request.assertionConsumerServiceUrl().orElse(acsUrl);
+        return response().inResponseTo(request.id()).audience(request.issuer()).recipient(acs).destination(acs);
+    }
+
+    /** Reads an SP's LogoutRequest (HTTP-Redirect) without checking a signature. */
+    public ReceivedLogoutRequest acceptLogoutRequest(String redirectUrl) {
+        return IdpSide.logoutRequest(redirectUrl, null);
+    }
+
+    /** Reads an SP's LogoutRequest whose query-string signature is required and verified with {@code spCertificate}. */
+    public ReceivedLogoutRequest acceptLogoutRequest(String redirectUrl, X509Certificate spCertificate) {
+        return IdpSide.logoutRequest(redirectUrl, Objects.requireNonNull(spCertificate, "spCertificate"));
+    }
+
+    /** A signed LogoutResponse (HTTP-Redirect) answering {@code request}, echoing its RelayState. */
+    public LogoutResponseBuilder logoutResponse(ReceivedLogoutRequest request) {
+        return new LogoutResponseBuilder(this, request.id(), request.relayState().orElse(null));
+    }
+
+    /** An IdP-initiated LogoutRequest (HTTP-Redirect), signed by default. */
+    public LogoutRequestBuilder logoutRequest() {
+        return new LogoutRequestBuilder(this);
+    }
+
+    /** Reads an SP's LogoutResponse (HTTP-Redirect) without checking a signature. */
+    public ReceivedLogoutResponse acceptLogoutResponse(String redirectUrl) {
+        return IdpSide.logoutResponse(redirectUrl, null);
+    }
+
+    /** Reads an SP's LogoutResponse whose query-string signature is required and verified with the certificate. */
+    public ReceivedLogoutResponse acceptLogoutResponse(String redirectUrl, X509Certificate spCertificate) {
+        return IdpSide.logoutResponse(redirectUrl, Objects.requireNonNull(spCertificate, "spCertificate"));
     }
 
     @Override

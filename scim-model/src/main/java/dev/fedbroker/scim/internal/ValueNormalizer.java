@@ -99,6 +99,7 @@ public final class ValueNormalizer {
             throw invalid(where, "must be an object with sub-attributes " + subNames(definition) + "; found "
                     + describe(value));
         }
+        object = unwrapJsonValue(object, definition, where);
         ObjectNode out = JsonValues.object();
         for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
@@ -112,6 +113,26 @@ public final class ValueNormalizer {
             }
         }
         return out.isEmpty() ? null : out;
+    }
+
+    /**
+     * Azure AD's AppRoleAssignmentsComplex PATCH sends {@code roles} as {@code [{"value":"{\"id\":..,\"value\":..,
+     * \"displayName\":..}"}]}: the role object serialised into the value. For roles and entitlements, such a value
+     * is read as the object it holds.
+     */
+    private static JsonNode unwrapJsonValue(JsonNode object, ScimAttribute definition, String where) {
+        if (!definition.name().equalsIgnoreCase("roles") && !definition.name().equalsIgnoreCase("entitlements")) {
+            return object;
+        }
+        JsonNode value = JsonValues.field(object, "value");
+        if (value == null || !value.isTextual() || object.size() != 1) {
+            return object;
+        }
+        String text = value.textValue().strip();
+        if (!text.startsWith("{") || !text.endsWith("}")) {
+            return object;
+        }
+        return fromString(text, definition, where);
     }
 
     /** A sub-attribute by name, case-insensitively, with "displayName" accepted for "display". */
