@@ -111,6 +111,10 @@ public final class ResultsReport {
                     Integer.parseInt(live)) + " live entries", "ReplayCacheBenchmark.putFresh[store=memory][live="
                     + live + "]");
         }
+        t.single("Replay cache put-if-absent, JDBC on embedded H2, 10,000 live rows",
+                "JdbcReplayCacheBenchmark.putFresh[database=h2]");
+        t.single("Replay cache put-if-absent, JDBC on PostgreSQL (local, fsync off), 10,000 live rows",
+                "JdbcReplayCacheBenchmark.putFresh[database=postgresql]");
         t.scaling("SAML validation throughput, 2 threads vs 1 (one shared ServiceProvider)",
                 "SamlThroughputBenchmark.twoThreads", "SamlThroughputBenchmark.oneThread", 1.8);
 

@@ -56,6 +56,22 @@ class CoreAndScimBenchmarksSmokeTest {
                 bench.base.plusSeconds(3600))).as("the last key again is a replay").isFalse();
     }
 
+    @Test
+    void jdbcReplayCacheWhenH2ThenFreshKeysAcceptedAndARepeatRefused() {
+        JdbcReplayCacheBenchmark bench = new JdbcReplayCacheBenchmark();
+        bench.database = "h2";
+        bench.setup();
+        try {
+            for (int i = 0; i < 300; i++) {
+                assertThat(bench.putFresh()).isTrue();
+            }
+            assertThat(bench.keys.cache.putIfAbsent("https://sts.windows.net/8b966979/|_" + bench.keys.tick.get(),
+                    bench.keys.base.plusSeconds(3600))).as("the last key again is a replay").isFalse();
+        } finally {
+            bench.close();
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(ScimCase.class)
     void filterWhenRunOnceThenBothSidesParseAndMatchTheUser(ScimCase c) throws Exception {
