@@ -72,6 +72,8 @@ sampler=$!
 "$java" -jar "$jar" "${opts[@]}" -rf json -rff "$work/results.json" \
   -jvmArgsAppend "-Dfedbroker.bench.facts=$work" "${extra[@]}" 2>&1 | tee "$work/jmh.log"
 
+echo "run.sh: CPU-time cross-check of the SAML ratios (about a minute)" >&2
+"$java" -Dfedbroker.bench.facts="$work" -cp "$jar" dev.fedbroker.bench.CpuTimeCheck
 kill "$sampler" 2>/dev/null || true
 sampler=""
 load=$(sort -n "$work/load.txt" 2>/dev/null | awk '{a[NR]=$1; s+=$1} END {if (NR) printf "min %s, median %s, max %s (%d samples)", a[1], a[int((NR+1)/2)], a[NR], NR; else print "(not measured)"}')

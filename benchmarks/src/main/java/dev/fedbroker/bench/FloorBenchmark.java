@@ -27,9 +27,11 @@ import org.w3c.dom.Element;
 
 /**
  * The floor stages ({@link FloorStages}) on the assertion-signed responses of {@link SamlValidationBenchmark}: our
- * validation time is reported as a multiple of parse + verify + c14nDigest. For encrypted responses one more stage is
- * unavoidable: unwrapping the AES key with the SP's RSA-2048 private key (RSA-OAEP-MGF1P). Inputs are checked in setup: every
- * signature verifies, every digest equals the DigestValue, and both SAML sides accept the responses.
+ * validation time is reported as a multiple of parse + verify + c14nDigest. For encrypted responses one more stage
+ * is unavoidable: unwrapping the AES key with the SP's RSA-2048 private key (RSA-OAEP-MGF1P). Inputs are checked in
+ * setup: every signature verifies, every digest equals the DigestValue, and both SAML sides accept the responses.
+ *
+ * <p>Per-thread JMH state (Scope.Thread): not thread-safe; each benchmark thread has its own.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

@@ -82,7 +82,8 @@ final class JavaSamlSp {
             String assertionId = r.getAssertionId();
             Instant until = Instant.EPOCH;
             for (org.joda.time.Instant i : r.getAssertionNotOnOrAfter()) {
-                until = until.isAfter(Instant.ofEpochMilli(i.getMillis())) ? until : Instant.ofEpochMilli(i.getMillis());
+                Instant at = Instant.ofEpochMilli(i.getMillis());
+                until = until.isAfter(at) ? until : at;
             }
             if (!replayCache.putIfAbsent(issuer + "|" + assertionId, until.plus(SKEW))) {
                 throw new IllegalStateException("java-saml side: assertion " + assertionId + " REPLAYED");

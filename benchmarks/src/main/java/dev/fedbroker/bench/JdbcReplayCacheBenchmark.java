@@ -27,6 +27,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * {@link ReplayCacheBenchmark}: one millisecond per put, rows live 10 seconds, the cache's own batched purge removes
  * expired rows). PostgreSQL comes from FEDBROKER_TEST_PG_URL, _USER and _PASSWORD (what {@code .ci/postgres.sh start}
  * prints; run.sh starts one when PostgreSQL is installed); without them its setup fails with that message.
+ *
+ * <p>Shared JMH state (Scope.Benchmark): thread-safe as its cache and key counter are.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

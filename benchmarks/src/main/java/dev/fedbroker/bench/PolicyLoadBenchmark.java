@@ -21,6 +21,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * {@link EntitlementResolver}): one cold operation per iteration. Memory: allocation per load comes from JMH's
  * {@code -prof gc}; the heap the loaded resolver retains is measured once after the trial (heap used after GC with
  * and without it) and recorded as a fact.
+ *
+ * <p>Per-thread JMH state (Scope.Thread): not thread-safe.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

@@ -24,6 +24,8 @@ import org.openjdk.jmh.annotations.State;
  * expire as fast as they arrive, as in production. Every put must return true (a false would be a false REPLAYED).
  *
  * <p>Store: core's {@link InMemoryReplayCache}; the JDBC stores are {@link JdbcReplayCacheBenchmark}.
+ *
+ * <p>Shared JMH state (Scope.Benchmark): thread-safe (atomic key counter, thread-safe cache).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

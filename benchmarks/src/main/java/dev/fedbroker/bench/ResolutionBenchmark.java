@@ -19,6 +19,8 @@ import org.openjdk.jmh.annotations.State;
  * Entitlement resolution of users in 150 groups each against the {@link LargePolicy} (10,000 accounts, 200,000
  * assignments, 100,000 groups), cycling through 64 different users. No peer: nothing on Maven Central resolves IAM
  * Identity Center-style assignments; the target is absolute (50,000 per second per core).
+ *
+ * <p>Per-thread JMH state (Scope.Thread): not thread-safe; the resolver inside is.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

@@ -16,11 +16,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Turns JMH's JSON results (plus the facts benchmarks recorded) into {@code results/latest.md}: one table of every
  * benchmark, fedbroker vs its peer, the ratio, the issue's target and whether it was met, then the environment. Run by
- * run.sh; {@code main(--json F --out F [--facts F] [--options S] [--load S] [--mode S])}. Stateless.
+ * run.sh; {@code main(--json F --out F [--facts F] [--options S] [--load S] [--mode S])}. Stateless, so
+ * thread-safe.
  */
 public final class ResultsReport {
 
@@ -53,14 +56,17 @@ public final class ResultsReport {
     record Score(double score, double error, String unit, double allocPerOp) {
     }
 
-    /** Results keyed {@code Class.method} or {@code Class.method[param=value]}. */
+    /** Results keyed {@code Class.method} or {@code Class.method[param=value]...}, parameters in name order. */
     static Map<String, Score> scores(String json) throws IOException {
         Map<String, Score> out = new LinkedHashMap<>();
         for (JsonNode r : new ObjectMapper().readTree(json)) {
             String name = r.path("benchmark").asText().replace(B, "");
             StringBuilder key = new StringBuilder(name);
-            r.path("params").properties().forEach(p -> key.append('[').append(p.getKey()).append('=')
-                    .append(p.getValue().asText()).append(']'));
+            // Parameters in name order, whatever order JMH wrote them in.
+            new TreeMap<String, JsonNode>(r.path("params").properties().stream().collect(
+                    Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))
+                    .forEach((param, value) -> key.append('[').append(param).append('=').append(value.asText())
+                            .append(']'));
             JsonNode pm = r.path("primaryMetric");
             double alloc = Double.NaN;
             for (var s : r.path("secondaryMetrics").properties()) {
@@ -82,7 +88,8 @@ public final class ResultsReport {
             String label = "SAML validation, " + v.toLowerCase(Locale.ROOT).replace('_', ' ');
             t.speedup(label + " (vs java-saml, best settings)", "SamlValidationBenchmark.fedbroker" + p,
                     "SamlValidationBenchmark.javaSaml" + p, 10, "≥ 10×");
-            t.speedup(label + " (vs java-saml, XSD validation on: its default)", "SamlValidationBenchmark.fedbroker" + p,
+            t.speedup(label + " (vs java-saml, XSD validation on: its default)",
+                    "SamlValidationBenchmark.fedbroker" + p,
                     "SamlValidationBenchmark.javaSamlXsd" + p, 10, "≥ 10×");
         }
         t.single("Floor: secure DOM parse", "FloorBenchmark.parse");
@@ -108,8 +115,8 @@ public final class ResultsReport {
         }
         for (String live : List.of("10000", "1000000")) {
             t.single("Replay cache put-if-absent, in memory, " + String.format(Locale.ROOT, "%,d",
-                    Integer.parseInt(live)) + " live entries", "ReplayCacheBenchmark.putFresh[store=memory][live="
-                    + live + "]");
+                    Integer.parseInt(live)) + " live entries", "ReplayCacheBenchmark.putFresh[live=" + live
+                    + "][store=memory]");
         }
         t.single("Replay cache put-if-absent, JDBC on embedded H2, 10,000 live rows",
                 "JdbcReplayCacheBenchmark.putFresh[database=h2]");
@@ -126,6 +133,7 @@ public final class ResultsReport {
                 .append(" time / fedbroker time); for the floor, fedbroker's validation time / the floor stages' sum;")
                 .append(" for threads, 2-thread / 1-thread throughput. ± is JMH's 99.9% error.\n\n");
         md.append(t.markdown());
+        md.append(cpuCrossCheck(facts));
         md.append("\n## Facts recorded by the benchmarks\n\n");
         if (facts.isEmpty()) {
             md.append("(none)\n");
@@ -135,7 +143,8 @@ public final class ResultsReport {
         }
         md.append("\n## Environment\n\n");
         md.append("- JDK: ").append(System.getProperty("java.vm.name")).append(' ')
-                .append(System.getProperty("java.runtime.version")).append(" (").append(System.getProperty("java.vendor"))
+                .append(System.getProperty("java.runtime.version")).append(" (")
+                .append(System.getProperty("java.vendor"))
                 .append(")\n");
         md.append("- cores: ").append(Runtime.getRuntime().availableProcessors()).append(", OS: ")
                 .append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch")).append('\n');
@@ -143,6 +152,31 @@ public final class ResultsReport {
         md.append("- load average (1 min) sampled during the run: ").append(load).append('\n');
         md.append("- JMH options: `").append(options).append("`\n");
         return md.toString();
+    }
+
+    /** The CPU-time cross-check ({@link CpuTimeCheck}) as a few lines, when run.sh ran it. */
+    static String cpuCrossCheck(Properties facts) {
+        String ours = facts.getProperty("cpu.fedbroker.assertionSigned.us");
+        String theirs = facts.getProperty("cpu.javaSaml.assertionSigned.us");
+        String parse = facts.getProperty("cpu.floor.parse.us");
+        String verify = facts.getProperty("cpu.floor.rsaVerify.us");
+        String c14n = facts.getProperty("cpu.floor.c14nDigest.us");
+        if (ours == null || theirs == null || parse == null || verify == null || c14n == null) {
+            return "";
+        }
+        double o = Double.parseDouble(ours);
+        double floor = Double.parseDouble(parse) + Double.parseDouble(verify) + Double.parseDouble(c14n);
+        return "\n## CPU-time cross-check (assertion signed)\n\n"
+                + "Thread CPU time per operation, fedbroker, java-saml (best settings) and the floor stages measured in"
+                + " one JVM in interleaved rounds (medians of 4 rounds after 6 warm-up rounds), so that neighbours on a"
+                + " shared machine weigh on all of them alike:\n\n"
+                + "| measure | µs CPU/op | ratio | target | met |\n|---|---:|---:|---|---|\n"
+                + "| fedbroker validation | " + ours + " | | | |\n"
+                + "| java-saml validation | " + theirs + " | " + Table.fmt(Double.parseDouble(theirs) / o)
+                + "× slower | ≥ 10× | " + (Double.parseDouble(theirs) / o >= 10 ? "yes" : "**no**") + " |\n"
+                + "| floor: parse " + parse + " + verify " + verify + " + C14N digest " + c14n + " | "
+                + Table.fmt(floor) + " | fedbroker = " + Table.fmt(o / floor) + "× the floor | ≤ 1.5× | "
+                + (o / floor <= 1.5 ? "yes" : "**no**") + " |\n";
     }
 
     private static String cpuModel() {

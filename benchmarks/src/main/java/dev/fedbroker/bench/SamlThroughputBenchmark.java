@@ -16,6 +16,8 @@ import org.openjdk.jmh.annotations.Threads;
 /**
  * Validation throughput of ONE shared ServiceProvider (one parser pool, one verifier, one replay cache) with 1 and
  * with 2 threads: on 2 cores, 2 threads should give nearly twice the operations, unless something serializes.
+ *
+ * <p>Shared JMH state (Scope.Benchmark): thread-safe, which is the point.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

@@ -18,6 +18,8 @@ import org.openjdk.jmh.annotations.State;
  * SAML response validation end to end, base64 in, {@link Identity} out, fedbroker vs OneLogin java-saml 2.9.0 on the
  * same Azure-shaped responses. Every operation presents a response never seen before by that side's replay cache
  * (see {@link ResponsePool}); any rejection, REPLAYED included, throws and fails the run.
+ *
+ * <p>Its states are shared (Scope.Benchmark) and thread-safe: the SPs, pools and caches are.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

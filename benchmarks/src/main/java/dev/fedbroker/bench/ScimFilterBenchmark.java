@@ -25,6 +25,8 @@ import org.openjdk.jmh.annotations.State;
  * SCIM filter parse, and parse + evaluate against one realistic user, fedbroker's scim-model vs the UnboundID SCIM 2
  * SDK. Each side evaluates its own in-memory form of the same JSON user (a {@link ScimResource}; a Jackson
  * {@link ObjectNode}), built once in setup; setup also checks that both sides match that user and both reject another.
+ *
+ * <p>Shared JMH state (Scope.Benchmark): read-only after setup, so thread-safe.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

@@ -78,7 +78,8 @@ final class Table {
             ratio = fmt(r) + "×";
             met = r >= target ? "yes" : "**no**";
         }
-        row(label + " (fedbroker = 2 threads, peer column = 1 thread)", m, f, ratio, "≥ " + plain(target) + "×", met);
+        row(label + " (fedbroker = 2 threads, peer column = 1 thread)", m, f, ratio, "≥ " + plain(target) + "×",
+                met);
     }
 
     private void row(String label, Score ours, Score peer, String ratio, String target, String met) {

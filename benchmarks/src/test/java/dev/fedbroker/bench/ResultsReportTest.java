@@ -10,8 +10,24 @@ class ResultsReportTest {
 
     private static String result(String benchmark, String params, double score, String unit) {
         return "{\"benchmark\": \"dev.fedbroker.bench." + benchmark + "\", \"params\": {" + params + "},"
-                + " \"primaryMetric\": {\"score\": " + score + ", \"scoreError\": 1.0, \"scoreUnit\": \"" + unit + "\"},"
+                + " \"primaryMetric\": {\"score\": " + score + ", \"scoreError\": 1.0, \"scoreUnit\": \"" + unit
+                + "\"},"
                 + " \"secondaryMetrics\": {\"gc.alloc.rate.norm\": {\"score\": 2048.0, \"scoreUnit\": \"B/op\"}}}";
+    }
+
+    @Test
+    void cpuCrossCheckWhenAllFactsThenRatiosToPeerAndFloor() {
+        Properties facts = new Properties();
+        facts.setProperty("cpu.fedbroker.assertionSigned.us", "120.0");
+        facts.setProperty("cpu.javaSaml.assertionSigned.us", "3600.0");
+        facts.setProperty("cpu.floor.parse.us", "25.0");
+        facts.setProperty("cpu.floor.rsaVerify.us", "35.0");
+        facts.setProperty("cpu.floor.c14nDigest.us", "30.0");
+
+        String md = ResultsReport.cpuCrossCheck(facts);
+
+        assertThat(md).contains("| java-saml validation | 3600.0 | 30.00× slower | ≥ 10× | yes |");
+        assertThat(md).contains("| 90.00 | fedbroker = 1.333× the floor | ≤ 1.5× | yes |");
     }
 
     @Test
@@ -38,6 +54,7 @@ class ResultsReportTest {
         assertThat(md).contains("25,000 /s/core | ≥ 50,000 /s/core | **no**");
         assertThat(md).contains("| 1,900 ± 1.000 | 1,000 ± 1.000 | ops/s | 1.900× | ≥ 1.8× | yes |");
         assertThat(md).contains("SAML validation, encrypted (vs java-saml, best settings) | — | — |  | n/a");
+        assertThat(md).doesNotContain("CPU-time cross-check");
         assertThat(md).contains("- policy.retainedBytes: 123").contains("- JMH options: `-f 1`").contains("cores: ");
     }
 }

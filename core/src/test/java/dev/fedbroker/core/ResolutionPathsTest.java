@@ -57,9 +57,10 @@ class ResolutionPathsTest {
                                 {"id": "100000000005", "name": "five"}, {"id": "100000000006", "name": "six"},
                                 {"id": "100000000007", "name": "seven"}]}]}]}""";
         String sets = """
-                [{"name": "ReadOnly", "sessionDuration": "PT8H"}, {"name": "Admin", "sessionDuration": "PT1H",
-                  "requireMfa": true}, {"name": "Billing", "sessionDuration": "PT2H"}, {"name": "Dev",
-                  "sessionDuration": "PT4H"}, {"name": "Break-Glass", "sessionDuration": "PT1H", "requireMfa": true}]""";
+                [{"name": "ReadOnly", "sessionDuration": "PT8H"},
+                 {"name": "Admin", "sessionDuration": "PT1H", "requireMfa": true},
+                 {"name": "Billing", "sessionDuration": "PT2H"}, {"name": "Dev", "sessionDuration": "PT4H"},
+                 {"name": "Break-Glass", "sessionDuration": "PT1H", "requireMfa": true}]""";
         String[] setNames = {"ReadOnly", "Admin", "Billing", "Dev", "Break-Glass"};
         StringBuilder assignments = new StringBuilder("[");
         for (int i = 0; i < 120; i++) {
