@@ -17,8 +17,8 @@ import java.util.Map;
 public final class CpuTimeCheck {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-    private static final int ROUNDS = 10;
-    private static final int WARM_ROUNDS = 6;
+    private static final int ROUNDS = 9;
+    private static final int WARM_ROUNDS = 5;
 
     private CpuTimeCheck() {
     }

@@ -79,12 +79,19 @@ final class LargePolicy {
         json = toJson();
     }
 
-    /** A user in {@code groups} distinct random groups, MFA done (so MFA-only sets are granted too). */
-    Identity user(int index, int groups) {
+    /**
+     * A user in {@code groups} distinct groups, MFA done (so MFA-only sets are granted too): {@code assigned} of them
+     * random groups of the policy (each carries one or two assignments), the others groups the policy never names
+     * (the distribution lists and teams most of an Azure user's groups are).
+     */
+    Identity user(int index, int groups, int assigned) {
         Random random = new Random(7_000 + index);
         Set<String> chosen = new LinkedHashSet<>();
-        while (chosen.size() < groups) {
+        while (chosen.size() < assigned) {
             chosen.add(groupIds.get(random.nextInt(GROUPS)));
+        }
+        while (chosen.size() < groups) {
+            chosen.add(new UUID(random.nextLong(), random.nextLong()).toString());
         }
         String upn = "user" + index + "@contoso.example";
         return Identity.builder(upn).upn(upn).objectId(new UUID(index, 42).toString())

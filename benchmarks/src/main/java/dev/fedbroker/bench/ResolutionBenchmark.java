@@ -11,13 +11,15 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
  * Entitlement resolution of users in 150 groups each against the {@link LargePolicy} (10,000 accounts, 200,000
- * assignments, 100,000 groups), cycling through 64 different users. No peer: nothing on Maven Central resolves IAM
+ * assignments, 100,000 groups), cycling through 64 different users; {@code assignedGroups} of each user's groups
+ * carry assignments. No peer: nothing on Maven Central resolves IAM
  * Identity Center-style assignments; the target is absolute (50,000 per second per core).
  *
  * <p>Per-thread JMH state (Scope.Thread): not thread-safe; the resolver inside is.
@@ -30,6 +32,13 @@ public class ResolutionBenchmark {
     static final int USERS = 64;
     static final int GROUPS_PER_USER = 150;
 
+    /**
+     * How many of the user's 150 groups carry assignments: all 150 (about 850 pairs per user: the heavy case), or 10
+     * (about 55 pairs: the typical case, where most of a user's Azure groups have nothing to do with AWS).
+     */
+    @Param({"150", "10"})
+    public int assignedGroups;
+
     EntitlementResolver resolver;
     Identity[] users;
     int next;
@@ -41,7 +50,7 @@ public class ResolutionBenchmark {
         users = new Identity[USERS];
         long total = 0;
         for (int i = 0; i < USERS; i++) {
-            users[i] = policy.user(i, GROUPS_PER_USER);
+            users[i] = policy.user(i, GROUPS_PER_USER, assignedGroups);
             int count = resolver.resolve(users[i]).size();
             if (i < 4 && count != policy.expectedPairs(users[i]).size()) {
                 throw new IllegalStateException("user " + i + " resolves to " + count + " pairs; the naive loop finds "
@@ -49,7 +58,7 @@ public class ResolutionBenchmark {
             }
             total += count;
         }
-        Facts.record("resolution.entitlementsPerUser", String.valueOf(total / USERS));
+        Facts.record("resolution.entitlementsPerUser.assignedGroups" + assignedGroups, String.valueOf(total / USERS));
     }
 
     @Benchmark

@@ -31,7 +31,7 @@ final class SamlWorld {
     static final String TENANT = "8b966979-910b-487c-a604-69229b1ac75c";
     static final String REQUEST_ID = "_fedbroker-bench-authnrequest-1";
     /** Default number of distinct responses in a pool (system property {@code fedbroker.bench.pool}). */
-    static final int DEFAULT_POOL = 1024;
+    static final int DEFAULT_POOL = 512;
     /** Ten group object ids: a typical groups claim, well under Azure's SAML limit of 150. */
     static final List<String> GROUPS = tenGroups();
 
