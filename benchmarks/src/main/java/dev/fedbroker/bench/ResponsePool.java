@@ -27,8 +27,8 @@ final class ResponsePool {
         long n = cursor.getAndIncrement();
         int i = (int) (n % responses.length);
         long pass = n / responses.length;
-        if (i == responses.length / 2) {
-            replayCache.prepare(pass + 1);
+        if (i == 0) {
+            replayCache.startPass(pass);
         }
         replayCache.enter(pass);
         return responses[i];
