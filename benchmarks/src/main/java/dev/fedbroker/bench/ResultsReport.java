@@ -152,7 +152,7 @@ public final class ResultsReport {
                 .append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch")).append('\n');
         md.append("- CPU: ").append(cpuModel()).append('\n');
         md.append("- load average (1 min) sampled during the run: ").append(load).append('\n');
-        md.append("- JMH options: `").append(options).append("`\n");
+        md.append("- JMH options: `").append(options.trim()).append("`\n");
         return md.toString();
     }
 
