@@ -125,8 +125,8 @@ final class AssertionCheck {
         if (at.isEmpty()) {
             return Optional.of(new Problem(Reason.MALFORMED, where + " has no IssueInstant."));
         }
-        Instant earliest = now.minus(s.maxResponseAge()).minus(s.clockSkew());
-        Instant latest = now.plus(s.clockSkew());
+        Instant earliest = Times.minus(Times.minus(now, s.maxResponseAge()), s.clockSkew());
+        Instant latest = Times.plus(now, s.clockSkew());
         if (at.get().isBefore(earliest) || at.get().isAfter(latest)) {
             return Optional.of(new Problem(Reason.ISSUE_INSTANT_OUT_OF_WINDOW, where + " IssueInstant " + at.get()
                     + " is outside [" + earliest + ", " + latest + "] (now " + now + ", max age "

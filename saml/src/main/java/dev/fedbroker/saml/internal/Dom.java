@@ -8,12 +8,16 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /** Small DOM helpers: children by qualified name, attributes as Optionals, xs:dateTime. No XPath (slow, and a trap). */
 final class Dom {
+
+    private static final Pattern XS_DATE_TIME =
+            Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?(Z|[+-][0-9]{2}:[0-9]{2})");
 
     private Dom() {
     }
@@ -95,7 +99,11 @@ final class Dom {
         }
     }
 
-    /** An xs:dateTime attribute; a value without a time zone is refused (MALFORMED). */
+    /**
+     * An xs:dateTime attribute with a four-digit year, seconds and a time zone ({@code Z} or {@code ±hh:mm}); anything
+     * else is refused (MALFORMED). Bounding the lexical form keeps every instant in years 0000-9999, so no later
+     * arithmetic with the clock skew can overflow {@link Instant}'s range.
+     */
     static Optional<Instant> instant(Element e, String name) {
         Optional<String> v = attribute(e, name);
         if (v.isEmpty()) {
@@ -103,10 +111,13 @@ final class Dom {
         }
         String s = v.get().trim();
         try {
+            if (!XS_DATE_TIME.matcher(s).matches()) {
+                throw new DateTimeParseException("not the xs:dateTime lexical form", s, 0);
+            }
             return Optional.of(s.endsWith("Z") ? Instant.parse(s) : OffsetDateTime.parse(s).toInstant());
         } catch (DateTimeParseException ex) {
             throw new SamlValidationException(Reason.MALFORMED, e.getLocalName() + "/@" + name
-                    + " is not an xs:dateTime with a time zone (found a value of " + s.length()
+                    + " is not an xs:dateTime with a four-digit year and a time zone (found a value of " + s.length()
                     + " characters); Azure AD sends UTC instants such as 2024-01-01T10:00:00.000Z.");
         }
     }
