@@ -29,7 +29,7 @@ final class AssertionCheck {
         issueInstant(assertion, "Assertion", s, now).ifPresent(problems::add);
         Optional<Element> subject = Dom.atMostOne(assertion, Names.ASSERTION, "Subject");
         Optional<Element> nameId = subject.flatMap(x -> Dom.atMostOne(x, Names.ASSERTION, "NameID"));
-        if (nameId.isEmpty() || Dom.text(nameId.get()).isBlank()) {
+        if (nameId.isEmpty() || Dom.simpleText(nameId.get()).isBlank()) {
             problems.add(new Problem(Reason.NO_SUBJECT, "The assertion has no Subject with a non-empty NameID"
                     + " (an EncryptedID is not supported). Check the Unique User Identifier claim of the Azure"
                     + " enterprise app."));
@@ -86,7 +86,7 @@ final class AssertionCheck {
             if (Dom.is(condition, Names.ASSERTION, "AudienceRestriction")) {
                 restrictions++;
                 boolean ours = Dom.children(condition, Names.ASSERTION, "Audience").stream()
-                        .anyMatch(a -> Dom.text(a).equals(s.spEntityId()));
+                        .anyMatch(a -> Dom.simpleText(a).equals(s.spEntityId()));
                 if (!ours) {
                     problems.add(new Problem(Reason.WRONG_AUDIENCE, "An AudienceRestriction does not name this"
                             + " SP's entity id '" + s.spEntityId() + "' (compared exactly). Set the Identifier"
@@ -107,7 +107,7 @@ final class AssertionCheck {
     }
 
     static Optional<Problem> issuerProblem(Element issuer, String where, ValidatorSettings s) {
-        String value = Dom.text(issuer);
+        String value = Dom.simpleText(issuer);
         Optional<String> format = Dom.attribute(issuer, "Format");
         if (format.isPresent() && !format.get().equals(Names.ENTITY_FORMAT)) {
             return Optional.of(new Problem(Reason.WRONG_ISSUER, where + " Issuer Format must be the entity format."));

@@ -8,9 +8,9 @@ import java.security.SecureRandom;
 import java.security.spec.MGF1ParameterSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.IvParameterSpec;
@@ -139,13 +139,9 @@ public final class AssertionDecrypter {
         if (digest == null || mgf == null) {
             throw refused("RSA-OAEP parameters (digest or MGF) are not accepted.");
         }
-        byte[] label;
-        try {
-            label = Dom.child(method, Names.XENC, "OAEPparams")
-                    .map(p -> Base64.getMimeDecoder().decode(Dom.text(p))).orElse(new byte[0]);
-        } catch (IllegalArgumentException e) {
-            throw refused("RSA-OAEP OAEPparams is not base64.");
-        }
+        Optional<Element> params = Dom.child(method, Names.XENC, "OAEPparams");
+        byte[] label = params.isEmpty() ? new byte[0] : StrictBase64.xmlValue(Dom.text(params.get()))
+                .orElseThrow(() -> refused("RSA-OAEP OAEPparams is not base64."));
         return new OAEPParameterSpec(digest, "MGF1", mgf, new PSource.PSpecified(label));
     }
 
@@ -187,13 +183,9 @@ public final class AssertionDecrypter {
     }
 
     private static byte[] cipherValue(Element encrypted) {
-        try {
-            Element v = Dom.child(encrypted, Names.XENC, "CipherData")
-                    .flatMap(d -> Dom.child(d, Names.XENC, "CipherValue")).orElseThrow(AssertionDecrypter::failed);
-            return Base64.getMimeDecoder().decode(Dom.text(v));
-        } catch (IllegalArgumentException e) {
-            throw failed();
-        }
+        Element v = Dom.child(encrypted, Names.XENC, "CipherData")
+                .flatMap(d -> Dom.child(d, Names.XENC, "CipherValue")).orElseThrow(AssertionDecrypter::failed);
+        return StrictBase64.xmlValue(Dom.text(v)).orElseThrow(AssertionDecrypter::failed);
     }
 
     static SamlValidationException failed() {

@@ -89,13 +89,37 @@ final class Dom {
         return sb.toString();
     }
 
-    private static void appendText(Node parent, StringBuilder sb) {
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            switch (n.getNodeType()) {
-                case Node.TEXT_NODE, Node.CDATA_SECTION_NODE -> sb.append(n.getNodeValue());
-                case Node.ELEMENT_NODE -> appendText(n, sb);
-                default -> { } // comments and processing instructions are not content
+    /**
+     * The text of an element whose schema type is a plain string (NameID, Issuer, Audience), read like {@link #text}.
+     * Child elements are refused (MALFORMED): the schema forbids them, and concatenating their text would let a
+     * reader that takes only the element, or only the first text node, disagree with this one about who signed in.
+     */
+    static String simpleText(Element e) {
+        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n.getNodeType() == Node.ELEMENT_NODE) {
+                throw new SamlValidationException(Reason.MALFORMED, e.getLocalName() + " holds a child element;"
+                        + " its schema type is a plain string. Refused.");
             }
+        }
+        return text(e);
+    }
+
+    /** Document-order walk without recursion: a host may raise the depth limit far beyond what the stack holds. */
+    private static void appendText(Node root, StringBuilder sb) {
+        Node n = root.getFirstChild();
+        while (n != null) {
+            short type = n.getNodeType();
+            if (type == Node.TEXT_NODE || type == Node.CDATA_SECTION_NODE) {
+                sb.append(n.getNodeValue());
+            } // comments and processing instructions are not content
+            if (type == Node.ELEMENT_NODE && n.getFirstChild() != null) {
+                n = n.getFirstChild();
+                continue;
+            }
+            while (n != root && n.getNextSibling() == null) {
+                n = n.getParentNode();
+            }
+            n = n == root ? null : n.getNextSibling();
         }
     }
 

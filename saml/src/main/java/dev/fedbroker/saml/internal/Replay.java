@@ -18,7 +18,7 @@ final class Replay {
     }
 
     static void remember(Element assertion, ValidatorSettings s) {
-        String issuer = Dom.child(assertion, Names.ASSERTION, "Issuer").map(Dom::text).orElse("");
+        String issuer = Dom.child(assertion, Names.ASSERTION, "Issuer").map(Dom::simpleText).orElse("");
         String id = Dom.attribute(assertion, "ID").orElse("");
         if (id.isEmpty()) {
             throw new SamlValidationException(Reason.MALFORMED, "The assertion has no ID.");

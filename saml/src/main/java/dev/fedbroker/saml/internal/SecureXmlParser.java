@@ -5,6 +5,8 @@ import dev.fedbroker.saml.SamlValidationException.Reason;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.xml.XMLConstants;
@@ -28,6 +30,7 @@ import org.xml.sax.SAXParseException;
 public final class SecureXmlParser {
 
     private static final int POOL_SIZE = 32;
+    private static final Set<String> UNICODE = Set.of("UTF-8", "UTF-16", "UTF-16BE", "UTF-16LE");
     private static final byte[] DOCTYPE = "<!DOCTYPE".getBytes(StandardCharsets.US_ASCII);
     private static final ErrorHandler SILENT = new ErrorHandler() {
         @Override public void warning(SAXParseException e) { }
@@ -69,18 +72,37 @@ public final class SecureXmlParser {
         }
     }
 
-    /** Parses {@code xml}; failures are MALFORMED, DOCTYPE_FORBIDDEN or TOO_LARGE (a JDK limit hit during parsing). */
+    /**
+     * Parses {@code xml}; failures are MALFORMED, DOCTYPE_FORBIDDEN or TOO_LARGE (a JDK limit hit during parsing).
+     * Only XML 1.0 in UTF-8 or UTF-16 is accepted: the encodings every XML processor must read, and the version whose
+     * line-end and control-character rules every canonicalizer and IdP share.
+     */
     public Document parse(byte[] xml) {
         DocumentBuilder builder = borrow();
+        Document doc;
         try {
-            return builder.parse(new InputSource(new ByteArrayInputStream(xml)));
+            doc = builder.parse(new InputSource(new ByteArrayInputStream(xml)));
         } catch (SAXException e) {
             throw classify(xml, e);
         } catch (IOException e) {
             throw new SamlValidationException(Reason.MALFORMED, "The XML could not be read.", e);
+        } catch (RuntimeException e) { // a parser bug on crafted bytes must still end in a rejection
+            throw new SamlValidationException(Reason.MALFORMED, "The XML could not be read.", e);
         } finally {
             giveBack(builder);
         }
+        if (!"1.0".equals(doc.getXmlVersion())) {
+            throw new SamlValidationException(Reason.MALFORMED, "The document declares XML version "
+                    + Log.clip(doc.getXmlVersion(), 10) + "; SAML responses are XML 1.0. Refused.");
+        }
+        String declared = doc.getXmlEncoding();
+        if (!UNICODE.contains(String.valueOf(doc.getInputEncoding()).toUpperCase(Locale.ROOT))
+                || declared != null && !UNICODE.contains(declared.toUpperCase(Locale.ROOT))) {
+            throw new SamlValidationException(Reason.MALFORMED, "The document is encoded as "
+                    + Log.clip(declared != null ? declared : doc.getInputEncoding(), 40) + "; only UTF-8 and UTF-16"
+                    + " are accepted.");
+        }
+        return doc;
     }
 
     private static SamlValidationException classify(byte[] xml, SAXException e) {

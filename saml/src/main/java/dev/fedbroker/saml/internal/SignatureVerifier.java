@@ -13,7 +13,6 @@ import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.apache.xml.security.c14n.CanonicalizationException;
@@ -207,21 +206,11 @@ public final class SignatureVerifier {
 
     private static Optional<byte[]> keyInfoCertificate(Element keyInfo) {
         return Dom.child(keyInfo, Names.DSIG, "X509Data").flatMap(d -> Dom.child(d, Names.DSIG, "X509Certificate"))
-                .map(c -> {
-                    try {
-                        return Base64.getMimeDecoder().decode(Dom.text(c));
-                    } catch (IllegalArgumentException e) {
-                        return new byte[0];
-                    }
-                });
+                .map(c -> StrictBase64.xmlValue(Dom.text(c)).orElse(new byte[0]));
     }
 
     private static byte[] decode(String text, String what) {
-        try {
-            return Base64.getMimeDecoder().decode(text.strip());
-        } catch (IllegalArgumentException e) {
-            throw invalid(what + " is not base64.");
-        }
+        return StrictBase64.xmlValue(text).orElseThrow(() -> invalid(what + " is not base64."));
     }
 
     /** XML-DSig ECDSA values are r||s; the JDK wants an ASN.1 SEQUENCE of two INTEGERs. */

@@ -3,6 +3,7 @@ package dev.fedbroker.saml.internal;
 import dev.fedbroker.saml.SamlValidationException;
 import dev.fedbroker.saml.SamlValidationException.Reason;
 import java.util.Base64;
+import java.util.Optional;
 
 /** Strict base64: the standard alphabet with padding, ASCII whitespace and line breaks ignored, anything else refused. */
 final class StrictBase64 {
@@ -40,6 +41,26 @@ final class StrictBase64 {
             throw tooLarge(maxDecodedBytes);
         }
         return out;
+    }
+
+    /**
+     * The bytes of a base64 element value (SignatureValue, DigestValue, CipherValue...): XML whitespace is ignored,
+     * any other character outside the standard alphabet makes it invalid (empty), unlike the MIME decoder, which skips
+     * junk and so lets many different texts stand for one value.
+     */
+    static Optional<byte[]> xmlValue(String text) {
+        StringBuilder compact = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+                compact.append(c);
+            }
+        }
+        try {
+            return Optional.of(Base64.getDecoder().decode(compact.toString()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private static SamlValidationException tooLarge(int max) {
