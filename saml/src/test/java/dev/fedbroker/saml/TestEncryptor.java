@@ -39,6 +39,7 @@ final class TestEncryptor {
     private int encryptedKeys = 1;
     private boolean keyBesideData;
     private String extraKeyInfo = "";
+    private int lastPlaintextByte = -1;
 
     TestEncryptor(X509Certificate recipient) {
         this.recipient = recipient;
@@ -88,6 +89,12 @@ final class TestEncryptor {
     /** Puts the EncryptedKey(s) beside EncryptedData, as children of EncryptedAssertion (default inside KeyInfo). */
     TestEncryptor keyBesideData() {
         keyBesideData = true;
+        return this;
+    }
+
+    /** CBC only: overwrites the padding-length byte (e.g. 0 or 17, both invalid) before encryption. */
+    TestEncryptor lastPlaintextByte(int value) {
+        lastPlaintextByte = value;
         return this;
     }
 
@@ -152,7 +159,7 @@ final class TestEncryptor {
         RANDOM.nextBytes(iv);
         int pad = 16 - plain.length % 16;
         byte[] padded = java.util.Arrays.copyOf(plain, plain.length + pad);
-        padded[padded.length - 1] = (byte) pad;
+        padded[padded.length - 1] = (byte) (lastPlaintextByte < 0 ? pad : lastPlaintextByte);
         Cipher c = Cipher.getInstance("AES/CBC/NoPadding");
         c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(iv));
         return concat(iv, c.doFinal(padded));
