@@ -1,0 +1,103 @@
+package dev.fedbroker.saml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fedbroker.core.Identity;
+import dev.fedbroker.testing.ResponseBuilder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Property: whatever is done to a genuine response (bytes flipped, snippets inserted, elements moved, copied or
+ * removed, attributes copied or rewritten, namespaces swapped or rebound), validation ends in either the very
+ * Identity the IdP signed, field for field, or a SamlValidationException; never another exception and never another
+ * identity. Seeded and deterministic: {@code -Dfedbroker.fuzz.seed=N -Dfedbroker.fuzz.iterations=N} to explore.
+ */
+class MutationFuzzTest {
+
+    private static final long SEED = Long.getLong("fedbroker.fuzz.seed", 0x5A3L);
+    private static final int ITERATIONS = Integer.getInteger("fedbroker.fuzz.iterations", 3000);
+
+    private final Fixture f = new Fixture();
+    /** Fresh for every call (the property is about reading, not replay): a cache that always says "first use". */
+    private final ServiceProvider sp = f.builder().replayCache((key, until) -> true).build();
+
+    /** One seed: how to turn mutated bytes into what is posted, and the identity the untouched seed yields. */
+    private record Seed(String name, String xml, Function<byte[], byte[]> post, Identity expected) { }
+
+    /** Fixed IDs and time, so that one seed always replays the same mutations on the same text. */
+    private ResponseBuilder response() {
+        return f.response().responseId("_fuzz-response").assertionId("_fuzz-assertion")
+                .objectId("0b7e1c55-0000-4000-8000-000000000001");
+    }
+
+    private List<Seed> seeds() {
+        f.clock.set(Instant.parse("2030-01-01T10:00:00Z"));
+        List<Seed> seeds = new ArrayList<>();
+        Map<String, String> plain = new LinkedHashMap<>();
+        plain.put("assertion-signed", response().groups(List.of("g-1", "g-2")).roles(List.of("Admin")).xml());
+        plain.put("response-signed", response().signResponse().groups(List.of("g-1")).xml());
+        plain.put("both-signed", response().signBoth().awsRoles(List.of(
+                "arn:aws:iam::111111111111:role/R,arn:aws:iam::111111111111:saml-provider/P")).xml());
+        plain.put("encrypted-cbc-both-signed", response().signBoth().encryptFor(Fixture.spEncryption().certificate())
+                .contentEncryption("http://www.w3.org/2001/04/xmlenc#aes256-cbc").xml());
+        plain.put("encrypted-gcm-assertion-signed", response().encryptFor(Fixture.spEncryption().certificate())
+                .groupsOverage().xml());
+        plain.forEach((name, xml) -> seeds.add(new Seed(name, xml, b -> b, accept(xml.getBytes(StandardCharsets.UTF_8)))));
+        // the decrypted path: mutate the signed assertion's plaintext, then encrypt it as any attacker can
+        String host = response().groups(List.of("g-3")).xml();
+        TestEncryptor encryptor = new TestEncryptor(Fixture.spEncryption().certificate());
+        Function<byte[], byte[]> encrypt = b -> encryptor.inResponse(host, new String(b, StandardCharsets.UTF_8))
+                .getBytes(StandardCharsets.UTF_8);
+        String assertion = TestEncryptor.assertionOf(host);
+        seeds.add(new Seed("plaintext-of-encrypted", assertion, encrypt,
+                accept(encrypt.apply(assertion.getBytes(StandardCharsets.UTF_8)))));
+        return seeds;
+    }
+
+    private Identity accept(byte[] xml) {
+        return sp.validate(Base64.getEncoder().encodeToString(xml), Fixture.REQUEST_ID);
+    }
+
+    @Test
+    void validateWhenGenuineResponsesAreMutatedThenEveryOutcomeIsTheSignedIdentityOrARejection() {
+        List<Seed> seeds = seeds();
+        assertThat(seeds).allSatisfy(s -> assertThat(s.expected().nameId()).isEqualTo("alice@contoso.example"));
+        Random random = new Random(SEED);
+        ResponseMutator mutator = new ResponseMutator(random);
+        List<String> violations = new ArrayList<>();
+        int accepted = 0;
+        for (int i = 0; i < ITERATIONS && violations.size() < 5; i++) {
+            Seed seed = seeds.get(random.nextInt(seeds.size()));
+            byte[] mutated = mutator.mutate(seed.xml());
+            try {
+                Identity who = accept(seed.post().apply(mutated));
+                accepted++;
+                if (!who.equals(seed.expected())) {
+                    violations.add(describe(i, seed, mutated, "a different identity: " + who));
+                }
+            } catch (SamlValidationException rejected) {
+                // the other acceptable outcome
+            } catch (Throwable t) { // any other Throwable, Errors included, is the bug this test hunts
+                violations.add(describe(i, seed, mutated, t.toString()));
+            }
+        }
+        assertThat(violations).as("seed %d", SEED).isEmpty();
+        assertThat(accepted).as("some mutations are invisible to the signature (comments, prefixes, KeyInfo...)")
+                .isPositive();
+    }
+
+    private static String describe(int iteration, Seed seed, byte[] mutated, String what) {
+        String xml = new String(mutated, StandardCharsets.UTF_8);
+        return "iteration " + iteration + " of seed " + seed.name() + ": " + what + "\n  input: "
+                + (xml.length() > 4000 ? xml.substring(0, 4000) + "..." : xml);
+    }
+}
