@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fedbroker.core.Identity;
 import dev.fedbroker.testing.ResponseBuilder;
 import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * Property: whatever is done to a genuine response (bytes flipped, snippets inserted, elements moved, copied or
  * removed, attributes copied or rewritten, namespaces swapped or rebound), validation ends in either the very
  * Identity the IdP signed, field for field, or a SamlValidationException; never another exception and never another
- * identity. Seeded and deterministic: {@code -Dfedbroker.fuzz.seed=N -Dfedbroker.fuzz.iterations=N} to explore.
+ * identity; and what is accepted also verifies with the JDK's own XML-DSig (KeyInfo aside: it is never read).
+ * Seeded and deterministic: {@code -Dfedbroker.fuzz.seed=N -Dfedbroker.fuzz.iterations=N} to explore.
  */
 class MutationFuzzTest {
 
@@ -30,8 +32,8 @@ class MutationFuzzTest {
     /** Fresh for every call (the property is about reading, not replay): a cache that always says "first use". */
     private final ServiceProvider sp = f.builder().replayCache((key, until) -> true).build();
 
-    /** One seed: how to turn mutated bytes into what is posted, and the identity the untouched seed yields. */
-    private record Seed(String name, String xml, Function<byte[], byte[]> post, Identity expected) { }
+    /** One seed: how mutated bytes are posted, the identity the untouched seed yields, signatures that must stay. */
+    private record Seed(String name, String xml, Function<byte[], byte[]> post, Identity expected, int visibleSignatures) { }
 
     /** Fixed IDs and time, so that one seed always replays the same mutations on the same text. */
     private ResponseBuilder response() {
@@ -51,7 +53,11 @@ class MutationFuzzTest {
                 .contentEncryption("http://www.w3.org/2001/04/xmlenc#aes256-cbc").xml());
         plain.put("encrypted-gcm-assertion-signed", response().encryptFor(Fixture.spEncryption().certificate())
                 .groupsOverage().xml());
-        plain.forEach((name, xml) -> seeds.add(new Seed(name, xml, b -> b, accept(xml.getBytes(StandardCharsets.UTF_8)))));
+        // signatures outside any ciphertext that must remain: one, unless an encrypted assertion carries its own
+        Map<String, Integer> signatures = Map.of("assertion-signed", 1, "response-signed", 1, "both-signed", 1,
+                "encrypted-cbc-both-signed", 0, "encrypted-gcm-assertion-signed", 0);
+        plain.forEach((name, xml) -> seeds.add(new Seed(name, xml, b -> b, accept(xml.getBytes(StandardCharsets.UTF_8)),
+                signatures.get(name))));
         // the decrypted path: mutate the signed assertion's plaintext, then encrypt it as any attacker can
         String host = response().groups(List.of("g-3")).xml();
         TestEncryptor encryptor = new TestEncryptor(Fixture.spEncryption().certificate());
@@ -59,7 +65,7 @@ class MutationFuzzTest {
                 .getBytes(StandardCharsets.UTF_8);
         String assertion = TestEncryptor.assertionOf(host);
         seeds.add(new Seed("plaintext-of-encrypted", assertion, encrypt,
-                accept(encrypt.apply(assertion.getBytes(StandardCharsets.UTF_8)))));
+                accept(encrypt.apply(assertion.getBytes(StandardCharsets.UTF_8))), 1));
         return seeds;
     }
 
@@ -74,6 +80,7 @@ class MutationFuzzTest {
         Random random = new Random(SEED);
         ResponseMutator mutator = new ResponseMutator(random);
         List<String> violations = new ArrayList<>();
+        PublicKey key = f.idp.signingCredential().publicKey();
         int accepted = 0;
         for (int i = 0; i < ITERATIONS && violations.size() < 5; i++) {
             Seed seed = seeds.get(random.nextInt(seeds.size()));
@@ -83,6 +90,8 @@ class MutationFuzzTest {
                 accepted++;
                 if (!who.equals(seed.expected())) {
                     violations.add(describe(i, seed, mutated, "a different identity: " + who));
+                } else if (!jdkAgrees(mutated, key, seed)) {
+                    violations.add(describe(i, seed, mutated, "accepted, but the JDK's XML-DSig disagrees"));
                 }
             } catch (SamlValidationException rejected) {
                 // the other acceptable outcome
@@ -93,6 +102,34 @@ class MutationFuzzTest {
         assertThat(violations).as("seed %d", SEED).isEmpty();
         assertThat(accepted).as("some mutations are invisible to the signature (comments, prefixes, KeyInfo...)")
                 .isPositive();
+    }
+
+    /**
+     * Every signature left in the accepted document (a mutation may drop the Response's signature when the assertion's
+     * suffices) verifies with the JDK, and a plain seed keeps at least one.
+     */
+    private static boolean jdkAgrees(byte[] mutated, PublicKey key, Seed seed) throws Exception {
+        byte[] bare = withoutKeyInfo(mutated);
+        int present = Xml.all(Xml.parse(new String(bare, StandardCharsets.UTF_8)), Xml.DS, "Signature").size();
+        return JdkCrossCheckTest.jdkVerifiesAll(bare, key) == present && present >= seed.visibleSignatures();
+    }
+
+    /**
+     * The document without the KeyInfo that no signature covers (the outermost signature's), which the JDK unmarshals
+     * (and may choke on) while fedbroker never reads it.
+     */
+    private static byte[] withoutKeyInfo(byte[] xml) {
+        org.w3c.dom.Document doc = Xml.parse(new String(xml, StandardCharsets.UTF_8));
+        org.w3c.dom.Element root = doc.getDocumentElement();
+        boolean responseSigned = Xml.all(doc, Xml.DS, "Signature").stream().anyMatch(g -> g.getParentNode() == root);
+        for (org.w3c.dom.Element k : Xml.all(doc, Xml.DS, "KeyInfo")) {
+            org.w3c.dom.Node signature = k.getParentNode();
+            boolean outermost = signature.getParentNode() == root || !responseSigned;
+            if (outermost && Xml.DS.equals(signature.getNamespaceURI()) && "Signature".equals(signature.getLocalName())) {
+                signature.removeChild(k);
+            }
+        }
+        return Xml.serialize(doc).getBytes(StandardCharsets.UTF_8);
     }
 
     private static String describe(int iteration, Seed seed, byte[] mutated, String what) {
