@@ -95,7 +95,7 @@ final class AssertionCheck {
                 }
             } else if (!Dom.is(condition, Names.ASSERTION, "OneTimeUse")
                     && !Dom.is(condition, Names.ASSERTION, "ProxyRestriction")) {
-                problems.add(new Problem(Reason.UNSUPPORTED_CONDITION, "Condition " + condition.getLocalName()
+                problems.add(new Problem(Reason.UNSUPPORTED_CONDITION, "Condition " + Log.clip(condition.getLocalName(), 100)
                         + " is not understood; SAML requires refusing an assertion with unknown conditions."));
             }
         }

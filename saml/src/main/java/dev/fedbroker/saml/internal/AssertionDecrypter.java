@@ -74,7 +74,7 @@ public final class AssertionDecrypter {
         String contentAlgorithm = algorithm(encryptedData);
         Integer keyLength = CBC.containsKey(contentAlgorithm) ? CBC.get(contentAlgorithm) : GCM.get(contentAlgorithm);
         if (keyLength == null) {
-            throw refused("Content encryption '" + contentAlgorithm + "' is not accepted; expected AES-GCM or AES-CBC.");
+            throw refused("Content encryption '" + Log.clip(contentAlgorithm, 200) + "' is not accepted; expected AES-GCM or AES-CBC.");
         }
         List<Element> encryptedKeys = new ArrayList<>(Dom.children(encryptedAssertion, Names.XENC, "EncryptedKey"));
         Dom.child(encryptedData, Names.DSIG, "KeyInfo")
@@ -124,7 +124,7 @@ public final class AssertionDecrypter {
                     + " uses RSA-OAEP.");
         }
         if (!Names.RSA_OAEP_MGF1P.equals(transport) && !Names.RSA_OAEP.equals(transport)) {
-            throw refused("Key transport '" + transport + "' is not accepted; expected RSA-OAEP.");
+            throw refused("Key transport '" + Log.clip(transport, 200) + "' is not accepted; expected RSA-OAEP.");
         }
         Element method = Dom.child(encryptedKey, Names.XENC, "EncryptionMethod").orElseThrow();
         String digestUri = Dom.child(method, Names.DSIG, "DigestMethod")

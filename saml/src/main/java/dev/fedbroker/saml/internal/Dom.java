@@ -152,6 +152,6 @@ final class Dom {
         for (Node p = n; p != null && p.getNodeType() == Node.ELEMENT_NODE; p = p.getParentNode()) {
             sb.insert(0, sb.length() == 0 ? p.getLocalName() : p.getLocalName() + "/");
         }
-        return sb.toString();
+        return Log.clip(sb.toString(), 300);
     }
 }

@@ -77,8 +77,9 @@ public final class ResponseValidator {
 
     private Identity pipeline(Element response, Optional<String> expectedRequestId) {
         if (!Dom.is(response, Names.PROTOCOL, "Response")) {
-            throw new SamlValidationException(Reason.MALFORMED, "The root element is {" + response.getNamespaceURI()
-                    + "}" + response.getLocalName() + "; expected {" + Names.PROTOCOL + "}Response.");
+            throw new SamlValidationException(Reason.MALFORMED, "The root element is {"
+                    + Log.clip(response.getNamespaceURI(), 200) + "}" + Log.clip(response.getLocalName(), 100)
+                    + "; expected {" + Names.PROTOCOL + "}Response.");
         }
         DocumentScan scan = DocumentScan.of(response, s.limits(), Set.of());
         Element assertion = ResponseShape.theAssertion(response, scan);
