@@ -129,4 +129,12 @@ class ParserDifferentialTest {
         String xml = f.response().xml().replace("<Subject>", "<Subject xmlns=\"urn:oasis:names:tc:SAML:2.0:assertion \">");
         assertThat(f.rejectXml(sp, xml)).isIn(Reason.SIGNATURE_INVALID, Reason.NO_SUBJECT);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"UTF-16", "UTF-16LE", "UTF-16BE"})
+    void validateWhenDoctypeIsEncodedInUtf16ThenRejectsWithDoctypeForbidden(String encoding) {
+        String xxe = "<?xml version=\"1.0\" encoding=\"" + encoding + "\"?><!DOCTYPE r [<!ENTITY x SYSTEM"
+                + " \"file:///etc/passwd\">]>" + f.response().xml().replace(">alice@contoso.example<", ">&x;<");
+        assertThat(reject(xxe.getBytes(Charset.forName(encoding)))).isEqualTo(Reason.DOCTYPE_FORBIDDEN);
+    }
 }

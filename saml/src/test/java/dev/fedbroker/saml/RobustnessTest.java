@@ -91,6 +91,23 @@ class RobustnessTest {
     }
 
     @Test
+    void validateWhenPaddedToTheSizeLimitWithCommentsAndWhitespaceThenAcceptsTheSignedIdentity() {
+        String xml = f.response().xml();
+        int room = ValidationLimits.DEFAULTS.maxDecodedBytes() - xml.length() - 64;
+        String padding = "<!---->\n".repeat(room / 16) + " ".repeat(room / 2);
+        String padded = xml.replaceFirst("<samlp:Status>", Matcher.quoteReplacement(padding) + "<samlp:Status>");
+        assertThat(f.sp().validate(Fixture.b64(padded), Fixture.REQUEST_ID).nameId()).isEqualTo("alice@contoso.example");
+    }
+
+    @Test
+    void validateWhenSmallInputHoldsMoreElementsThanTheLimitThenRejectsWithTooLarge() {
+        String xml = f.response().xml().replaceFirst("<samlp:Status>",
+                "<samlp:Extensions>" + "<x/>".repeat(ValidationLimits.DEFAULTS.maxElements()) + "</samlp:Extensions>"
+                        + "<samlp:Status>");
+        assertThat(f.rejectXml(f.sp(), xml)).isEqualTo(Reason.TOO_LARGE);
+    }
+
+    @Test
     void validateWhenPooledParserFailedEveryWayBeforeThenTheNextValidResponseIsStillAccepted() {
         ServiceProvider sp = f.builder().limits(ValidationLimits.DEFAULTS.withMaxDepth(8)).build();
         String tooDeep = f.response().xml().replaceFirst("<samlp:Status>",

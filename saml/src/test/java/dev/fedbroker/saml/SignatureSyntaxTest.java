@@ -155,4 +155,34 @@ class SignatureSyntaxTest {
         String xml = f.response().xml().replace(exc, exc + exc);
         assertThat(f.rejectXml(sp, xml)).isEqualTo(Reason.UNSUPPORTED_TRANSFORM);
     }
+
+    /** The response with the assertion's DigestValue text replaced, SignedInfo then re-signed with the IdP's key. */
+    private String withDigestTextSignedByIdp(java.util.function.UnaryOperator<String> digestText) throws Exception {
+        Init.init();
+        Document doc = Xml.parse(f.response().xml());
+        Element digest = Xml.first(doc, Xml.DS, "DigestValue");
+        digest.setTextContent(digestText.apply(digest.getTextContent()));
+        Element signedInfo = Xml.first(doc, Xml.DS, "SignedInfo");
+        java.io.ByteArrayOutputStream c14n = new java.io.ByteArrayOutputStream();
+        org.apache.xml.security.c14n.Canonicalizer.getInstance(EXC).canonicalizeSubtree(signedInfo, c14n);
+        java.security.Signature rsa = java.security.Signature.getInstance("SHA256withRSA");
+        rsa.initSign(f.idp.signingCredential().privateKey());
+        rsa.update(c14n.toByteArray());
+        Xml.first(doc, Xml.DS, "SignatureValue").setTextContent(java.util.Base64.getEncoder().encodeToString(rsa.sign()));
+        return Xml.serialize(doc);
+    }
+
+    @Test
+    void validateWhenIdpLineWrapsTheDigestValueThenAccepts() throws Exception {
+        String xml = withDigestTextSignedByIdp(d -> "\n  " + d.substring(0, 20) + "\r\n  " + d.substring(20) + "\n");
+        assertThat(sp.validate(Fixture.b64(xml), Fixture.REQUEST_ID).nameId()).isEqualTo("alice@contoso.example");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"!", "-", "."})
+    void validateWhenSignedDigestValueCarriesCharactersOutsideBase64ThenRejectsWithSignatureInvalid(String junk)
+            throws Exception {
+        String xml = withDigestTextSignedByIdp(d -> d.substring(0, 10) + junk + d.substring(10));
+        assertThat(f.rejectXml(sp, xml)).isEqualTo(Reason.SIGNATURE_INVALID);
+    }
 }

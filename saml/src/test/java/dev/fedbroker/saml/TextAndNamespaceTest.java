@@ -172,4 +172,11 @@ class TextAndNamespaceTest {
                         + "</samlp:Status>");
         assertThat(f.rejectXml(sp, xml)).isEqualTo(Reason.STATUS_NOT_SUCCESS);
     }
+
+    @Test
+    void validateWhenAssertionSignatureIsMovedToALookalikeDsigNamespaceThenRejectsWithSignatureMissing() {
+        String xml = f.response().xml().replace("<Signature xmlns=\"http://www.w3.org/2000/09/xmldsig#\">",
+                "<Signature xmlns=\"http://www.w3.org/2000/09/xmldsig#x\">");
+        assertThat(f.rejectXml(sp, xml)).isEqualTo(Reason.SIGNATURE_MISSING);
+    }
 }

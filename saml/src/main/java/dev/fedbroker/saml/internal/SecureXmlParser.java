@@ -4,11 +4,14 @@ import dev.fedbroker.saml.SamlValidationException;
 import dev.fedbroker.saml.SamlValidationException.Reason;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -31,7 +34,10 @@ public final class SecureXmlParser {
 
     private static final int POOL_SIZE = 32;
     private static final Set<String> UNICODE = Set.of("UTF-8", "UTF-16", "UTF-16BE", "UTF-16LE");
-    private static final byte[] DOCTYPE = "<!DOCTYPE".getBytes(StandardCharsets.US_ASCII);
+    /** "<!DOCTYPE" as it appears in every encoding the JDK parser reads it in (to name the reason, not to decide). */
+    private static final List<byte[]> DOCTYPES = Stream.of(StandardCharsets.UTF_8, StandardCharsets.UTF_16LE,
+            StandardCharsets.UTF_16BE, Charset.forName("UTF-32LE"), Charset.forName("UTF-32BE"))
+            .map("<!DOCTYPE"::getBytes).toList();
     private static final ErrorHandler SILENT = new ErrorHandler() {
         @Override public void warning(SAXParseException e) { }
         @Override public void error(SAXParseException e) throws SAXException { throw e; }
@@ -106,7 +112,7 @@ public final class SecureXmlParser {
     }
 
     private static SamlValidationException classify(byte[] xml, SAXException e) {
-        if (indexOf(xml, DOCTYPE) >= 0) {
+        if (DOCTYPES.stream().anyMatch(d -> indexOf(xml, d) >= 0)) {
             return new SamlValidationException(Reason.DOCTYPE_FORBIDDEN, "The document contains a DOCTYPE declaration,"
                     + " which a SAML response never needs and which enables XXE and entity-expansion attacks. Refused.", e);
         }
