@@ -39,7 +39,7 @@ class TimeAttacksTest {
             "Conditions, NotOnOrAfter, +10000-01-01T00:00:00Z",
             "Conditions, NotBefore, -0001-01-01T00:00:00Z",
             "Assertion, IssueInstant, +999999999-12-31T23:59:59+18:00"})
-    void validateWhenSignedInstantOutsideYears1To9999ThenRejectsWithMalformed(String element, String attribute,
+    void validateWhenSignedInstantHasASignOrMoreThanFourYearDigitsThenRejectsWithMalformed(String element, String attribute,
                                                                              String value) {
         assertThat(f.rejectXml(f.sp(), signedWithTime(element, attribute, value))).isEqualTo(Reason.MALFORMED);
     }
