@@ -95,8 +95,9 @@ final class AssertionCheck {
                 }
             } else if (!Dom.is(condition, Names.ASSERTION, "OneTimeUse")
                     && !Dom.is(condition, Names.ASSERTION, "ProxyRestriction")) {
-                problems.add(new Problem(Reason.UNSUPPORTED_CONDITION, "Condition " + Log.clip(condition.getLocalName(), 100)
-                        + " is not understood; SAML requires refusing an assertion with unknown conditions."));
+                problems.add(new Problem(Reason.UNSUPPORTED_CONDITION, "Condition "
+                        + Log.clip(condition.getLocalName(), 100) + " is not understood; SAML requires refusing an"
+                        + " assertion with unknown conditions."));
             }
         }
         if (restrictions == 0) {

@@ -74,7 +74,8 @@ public final class AssertionDecrypter {
         String contentAlgorithm = algorithm(encryptedData);
         Integer keyLength = CBC.containsKey(contentAlgorithm) ? CBC.get(contentAlgorithm) : GCM.get(contentAlgorithm);
         if (keyLength == null) {
-            throw refused("Content encryption '" + Log.clip(contentAlgorithm, 200) + "' is not accepted; expected AES-GCM or AES-CBC.");
+            throw refused("Content encryption '" + Log.clip(contentAlgorithm, 200) + "' is not accepted; expected"
+                    + " AES-GCM or AES-CBC.");
         }
         List<Element> encryptedKeys = new ArrayList<>(Dom.children(encryptedAssertion, Names.XENC, "EncryptedKey"));
         Dom.child(encryptedData, Names.DSIG, "KeyInfo")

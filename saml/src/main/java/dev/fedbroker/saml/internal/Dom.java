@@ -16,8 +16,8 @@ import org.w3c.dom.Node;
 /** Small DOM helpers: children by qualified name, attributes as Optionals, xs:dateTime. No XPath (slow, and a trap). */
 final class Dom {
 
-    private static final Pattern XS_DATE_TIME =
-            Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?(Z|[+-][0-9]{2}:[0-9]{2})");
+    private static final Pattern XS_DATE_TIME = Pattern.compile(
+            "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?(Z|[+-][0-9]{2}:[0-9]{2})");
 
     private Dom() {
     }

@@ -66,8 +66,8 @@ public final class SignatureVerifier {
         for (Element extra : parts.subList(2, parts.size())) {
             if (!Dom.is(extra, Names.DSIG, "KeyInfo") || extra != parts.get(2)) {
                 throw new SamlValidationException(Reason.SIGNATURE_WRAPPING, "ds:Signature contains "
-                        + Log.clip(extra.getLocalName(), 100) + "; only SignedInfo, SignatureValue and KeyInfo are accepted"
-                        + " (ds:Object is a classic hiding place for wrapped content).");
+                        + Log.clip(extra.getLocalName(), 100) + "; only SignedInfo, SignatureValue and KeyInfo are"
+                        + " accepted (ds:Object is a classic hiding place for wrapped content).");
             }
         }
         Element signedInfo = parts.get(0);
@@ -157,8 +157,8 @@ public final class SignatureVerifier {
     private static String c14nPrefixes(Element method, String what) {
         if (!Names.EXC_C14N.equals(Dom.attribute(method, "Algorithm").orElse(""))) {
             throw new SamlValidationException(Reason.UNSUPPORTED_TRANSFORM, what + " must be exclusive C14N without"
-                    + " comments (" + Names.EXC_C14N + "); found '" + Log.clip(Dom.attribute(method, "Algorithm").orElse(""), 200)
-                    + "'.");
+                    + " comments (" + Names.EXC_C14N + "); found '"
+                    + Log.clip(Dom.attribute(method, "Algorithm").orElse(""), 200) + "'.");
         }
         List<Element> params = Dom.elements(method);
         if (params.isEmpty()) {
