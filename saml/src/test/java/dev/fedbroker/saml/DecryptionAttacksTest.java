@@ -144,4 +144,20 @@ class DecryptionAttacksTest {
         assertThat(seen).containsOnly(Reason.DECRYPTION_FAILED + "|" + Reason.DECRYPTION_FAILED + ": "
                 + dev.fedbroker.saml.internal.AssertionDecrypter.FAILED);
     }
+
+    @Test
+    void validateWhenCbcPaddingIsInvalidButTheWholePlaintextIsAValidSignedAssertionThenRejectsWithDecryptionFailed() {
+        // one padding byte, set to a space (0x20, not 1-16): without it, the bytes are still the signed assertion
+        UnaryOperator<String> toFifteenModSixteen = a -> {
+            String padded = a;
+            while (padded.getBytes(java.nio.charset.StandardCharsets.UTF_8).length % 16 != 15) {
+                padded += " ";
+            }
+            return padded;
+        };
+        assertThat(f.rejectXml(sp, encrypted(e -> e.cbc().lastPlaintextByte(' '), toFifteenModSixteen)))
+                .isEqualTo(Reason.DECRYPTION_FAILED);
+        assertThat(f.sp().validate(Fixture.b64(encrypted(TestEncryptor::cbc, toFifteenModSixteen)), Fixture.REQUEST_ID))
+                .isNotNull();
+    }
 }

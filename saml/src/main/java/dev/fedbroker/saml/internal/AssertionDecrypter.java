@@ -58,8 +58,16 @@ public final class AssertionDecrypter {
                 .map(m -> CBC.containsKey(Dom.attribute(m, "Algorithm").orElse(""))).orElse(false);
     }
 
-    /** The plaintext bytes of the assertion, or DECRYPTION_FAILED / ENCRYPTION_ALGORITHM_REFUSED. */
-    public byte[] decrypt(Element encryptedAssertion) {
+    /**
+     * Decrypted bytes. {@code paddingValid} is false when CBC padding was wrong: the caller then parses the bytes
+     * anyway and fails afterwards, so that a bad padding byte costs the same work as a parse failure (no cheap
+     * padding-oracle timing signal).
+     */
+    public record Plaintext(byte[] bytes, boolean paddingValid) {
+    }
+
+    /** The plaintext of the assertion, or DECRYPTION_FAILED / ENCRYPTION_ALGORITHM_REFUSED. */
+    public Plaintext decrypt(Element encryptedAssertion) {
         if (keys.isEmpty()) {
             throw new SamlValidationException(Reason.DECRYPTION_FAILED, "The assertion is encrypted but no SP"
                     + " decryption key is configured: add ServiceProvider.builder().decryption(privateKey, certificate)"
@@ -99,7 +107,8 @@ public final class AssertionDecrypter {
             throw failed();
         }
         byte[] cipherText = cipherValue(encryptedData);
-        return CBC.containsKey(contentAlgorithm) ? cbc(contentKey, cipherText) : gcm(contentKey, cipherText);
+        return CBC.containsKey(contentAlgorithm) ? cbc(contentKey, cipherText)
+                : new Plaintext(gcm(contentKey, cipherText), true);
     }
 
     private byte[] unwrap(byte[] wrapped, OAEPParameterSpec params, int keyLength) {
@@ -146,7 +155,7 @@ public final class AssertionDecrypter {
         return new OAEPParameterSpec(digest, "MGF1", mgf, new PSource.PSpecified(label));
     }
 
-    private static byte[] cbc(byte[] key, byte[] in) {
+    private static Plaintext cbc(byte[] key, byte[] in) {
         if (in.length < 32 || in.length % 16 != 0) {
             throw failed();
         }
@@ -156,9 +165,9 @@ public final class AssertionDecrypter {
             byte[] plain = c.doFinal(in, 16, in.length - 16);
             int pad = plain[plain.length - 1] & 0xff; // XML Encryption padding: only the last byte is meaningful
             if (pad < 1 || pad > 16) {
-                throw failed();
+                return new Plaintext(plain, false);
             }
-            return Arrays.copyOf(plain, plain.length - pad);
+            return new Plaintext(Arrays.copyOf(plain, plain.length - pad), true);
         } catch (GeneralSecurityException e) {
             throw failed();
         }

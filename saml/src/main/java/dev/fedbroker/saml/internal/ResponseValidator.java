@@ -118,14 +118,15 @@ public final class ResponseValidator {
 
     private Element decrypt(Element encrypted, DocumentScan scan, boolean responseSigned) {
         // Without an outer signature, CBC ciphertext is attacker-malleable: hide every failure up to the verified
-        // inner signature behind DECRYPTION_FAILED, so that parse errors cannot serve as a padding oracle.
+        // inner signature behind DECRYPTION_FAILED, so that parse errors cannot serve as a padding oracle. A bad
+        // padding byte is only acted on after the parse, so it is not a faster (timing-visible) way to fail.
         boolean hide = !responseSigned && AssertionDecrypter.isCbc(encrypted);
-        byte[] plain = decrypter.decrypt(encrypted);
+        AssertionDecrypter.Plaintext plain = decrypter.decrypt(encrypted);
         Element assertion;
         try {
-            Document decrypted = parser.parse(plain);
+            Document decrypted = parser.parse(plain.bytes());
             assertion = decrypted.getDocumentElement();
-            if (!Dom.is(assertion, Names.ASSERTION, "Assertion")
+            if (!plain.paddingValid() || !Dom.is(assertion, Names.ASSERTION, "Assertion")
                     || Dom.attribute(assertion, "ID").orElse("").isBlank()) {
                 throw AssertionDecrypter.failed();
             }
