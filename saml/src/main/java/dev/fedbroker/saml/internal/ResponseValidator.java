@@ -31,7 +31,8 @@ public final class ResponseValidator {
 
     public ResponseValidator(ValidatorSettings settings) {
         this.s = settings;
-        this.parser = new SecureXmlParser(settings.limits().maxDepth(), settings.limits().maxAttributesPerElement());
+        this.parser = new SecureXmlParser(settings.limits().maxDepth(), settings.limits().maxAttributesPerElement(),
+                true);
         this.verifier = new SignatureVerifier(settings.idpCertificates(), settings.allowSha1());
         this.decrypter = new AssertionDecrypter(settings.decryptionKeys());
     }

@@ -47,8 +47,20 @@ public final class SecureXmlParser {
     private final DocumentBuilderFactory factory;
     private final ConcurrentLinkedQueue<DocumentBuilder> pool = new ConcurrentLinkedQueue<>();
     private final AtomicInteger pooled = new AtomicInteger();
+    private final boolean unicodeXml10Only;
 
+    /** A parser for configuration documents (metadata): any encoding and XML version the JDK reads. */
     public SecureXmlParser(int maxDepth, int maxAttributesPerElement) {
+        this(maxDepth, maxAttributesPerElement, false);
+    }
+
+    /**
+     * @param unicodeXml10Only refuse (MALFORMED) anything but XML 1.0 in UTF-8 or UTF-16: for messages, where every
+     *                         other encoding or version only widens the gap between what the bytes say to another
+     *                         reader (a WAF, a log, a second parser) and what is verified here
+     */
+    public SecureXmlParser(int maxDepth, int maxAttributesPerElement, boolean unicodeXml10Only) {
+        this.unicodeXml10Only = unicodeXml10Only;
         factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         factory.setValidating(false);
@@ -80,8 +92,8 @@ public final class SecureXmlParser {
 
     /**
      * Parses {@code xml}; failures are MALFORMED, DOCTYPE_FORBIDDEN or TOO_LARGE (a JDK limit hit during parsing).
-     * Only XML 1.0 in UTF-8 or UTF-16 is accepted: the encodings every XML processor must read, and the version whose
-     * line-end and control-character rules every canonicalizer and IdP share.
+     * With {@code unicodeXml10Only}, only XML 1.0 in UTF-8 or UTF-16 is accepted: the encodings every XML processor
+     * must read, and the version whose line-end and control-character rules every canonicalizer and IdP share.
      */
     public Document parse(byte[] xml) {
         DocumentBuilder builder = borrow();
@@ -97,6 +109,13 @@ public final class SecureXmlParser {
         } finally {
             giveBack(builder);
         }
+        if (unicodeXml10Only) {
+            requireUnicodeXml10(doc);
+        }
+        return doc;
+    }
+
+    private static void requireUnicodeXml10(Document doc) {
         if (!"1.0".equals(doc.getXmlVersion())) {
             throw new SamlValidationException(Reason.MALFORMED, "The document declares XML version "
                     + Log.clip(doc.getXmlVersion(), 10) + "; SAML responses are XML 1.0. Refused.");
@@ -108,7 +127,6 @@ public final class SecureXmlParser {
                     + Log.clip(declared != null ? declared : doc.getInputEncoding(), 40) + "; only UTF-8 and UTF-16"
                     + " are accepted.");
         }
-        return doc;
     }
 
     private static SamlValidationException classify(byte[] xml, SAXException e) {
