@@ -160,4 +160,12 @@ class DecryptionAttacksTest {
         assertThat(f.sp().validate(Fixture.b64(encrypted(TestEncryptor::cbc, toFifteenModSixteen)), Fixture.REQUEST_ID))
                 .isNotNull();
     }
+
+    @Test
+    void validateWhenCipherValueTextIsSplitByACommentThenRejectsWithDecryptionFailed() {
+        String xml = encrypted(e -> e, a -> a);
+        int at = xml.lastIndexOf("<xenc:CipherValue>") + "<xenc:CipherValue>".length() + 16;
+        assertThat(f.rejectXml(sp, xml.substring(0, at) + "<!---->" + xml.substring(at)))
+                .isEqualTo(Reason.DECRYPTION_FAILED);
+    }
 }

@@ -70,7 +70,7 @@ final class ResponseMutator {
         String current = xml;
         byte[] bytes = null;
         for (int i = 0; i < rounds; i++) {
-            int kind = random.nextInt(12);
+            int kind = random.nextInt(15);
             if (kind == 0) {
                 bytes = flip((bytes != null ? bytes : current.getBytes(StandardCharsets.UTF_8)));
                 current = new String(bytes, StandardCharsets.UTF_8);
@@ -137,7 +137,8 @@ final class ResponseMutator {
                     random.nextBoolean() ? e.getLocalName() : pick(NAMES));
             case 10 -> e.setAttributeNS("http://www.w3.org/2000/xmlns/", random.nextBoolean() ? "xmlns"
                     : "xmlns:" + pick(new String[] {"samlp", "saml", "ds", "xenc", "xs"}), pick(NAMESPACES));
-            default -> text(e);
+            case 11 -> text(e);
+            default -> invisibleTextEdit(doc); // 12-14: what C14N cannot see, on a random text node
         }
     }
 
@@ -178,6 +179,39 @@ final class ResponseMutator {
         Attr a = (Attr) attributes.item(random.nextInt(attributes.getLength()));
         if (!"http://www.w3.org/2000/xmlns/".equals(a.getNamespaceURI())) {
             a.setValue(random.nextBoolean() ? pick(VALUES) : a.getValue() + pick(VALUES));
+        }
+    }
+
+    /**
+     * Splits a random text node with a comment, turns part of it into CDATA, or splits it in two adjacent text nodes:
+     * the digest does not change, so a reader that takes only part of the text would be caught accepting another name.
+     */
+    private void invisibleTextEdit(Document doc) {
+        List<Node> texts = new ArrayList<>();
+        List<Element> all = new ArrayList<>();
+        collect(doc.getDocumentElement(), all);
+        for (Element e : all) {
+            for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+                if (n.getNodeType() == Node.TEXT_NODE && n.getNodeValue().length() > 1) {
+                    texts.add(n);
+                }
+            }
+        }
+        if (texts.isEmpty()) {
+            return;
+        }
+        Node text = texts.get(random.nextInt(texts.size()));
+        String v = text.getNodeValue();
+        int cut = 1 + random.nextInt(v.length() - 1);
+        Node tail = switch (random.nextInt(3)) {
+            case 0 -> doc.createCDATASection(v.substring(cut));
+            default -> doc.createTextNode(v.substring(cut));
+        };
+        text.setNodeValue(v.substring(0, cut));
+        Node parent = text.getParentNode();
+        parent.insertBefore(tail, text.getNextSibling());
+        if (random.nextBoolean()) {
+            parent.insertBefore(doc.createComment(random.nextBoolean() ? "" : " x "), tail);
         }
     }
 

@@ -185,4 +185,21 @@ class SignatureSyntaxTest {
         String xml = withDigestTextSignedByIdp(d -> d.substring(0, 10) + junk + d.substring(10));
         assertThat(f.rejectXml(sp, xml)).isEqualTo(Reason.SIGNATURE_INVALID);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"<!---->", "<!-- x -->", "<?pi?>"})
+    void validateWhenSignatureValueTextIsSplitByMarkupThenRejectsLikeTheJdkVerifierWould(String markup) {
+        String xml = f.response().xml();
+        int at = xml.indexOf("<SignatureValue>") + "<SignatureValue>".length() + 20;
+        assertThat(f.rejectXml(sp, xml.substring(0, at) + markup + xml.substring(at))).isEqualTo(Reason.SIGNATURE_INVALID);
+        String cdata = xml.substring(0, at) + "<![CDATA[" + xml.substring(at, at + 8) + "]]>" + xml.substring(at + 8);
+        assertThat(f.rejectXml(sp, cdata)).isEqualTo(Reason.SIGNATURE_INVALID);
+    }
+
+    @Test
+    void validateWhenIdpSignedDigestValueIsSplitByACommentThenRejectsWithSignatureInvalid() throws Exception {
+        // the comment is invisible to SignedInfo's canonical form, so the SignatureValue still verifies
+        String xml = withDigestTextSignedByIdp(d -> d).replaceFirst("<DigestValue>(.{10})", "<DigestValue>$1<!---->");
+        assertThat(f.rejectXml(sp, xml)).isEqualTo(Reason.SIGNATURE_INVALID);
+    }
 }

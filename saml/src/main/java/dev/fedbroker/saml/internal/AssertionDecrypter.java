@@ -150,7 +150,7 @@ public final class AssertionDecrypter {
             throw refused("RSA-OAEP parameters (digest or MGF) are not accepted.");
         }
         Optional<Element> params = Dom.child(method, Names.XENC, "OAEPparams");
-        byte[] label = params.isEmpty() ? new byte[0] : StrictBase64.xmlValue(Dom.text(params.get()))
+        byte[] label = params.isEmpty() ? new byte[0] : StrictBase64.xmlValue(params.get())
                 .orElseThrow(() -> refused("RSA-OAEP OAEPparams is not base64."));
         return new OAEPParameterSpec(digest, "MGF1", mgf, new PSource.PSpecified(label));
     }
@@ -195,7 +195,7 @@ public final class AssertionDecrypter {
     private static byte[] cipherValue(Element encrypted) {
         Element v = Dom.child(encrypted, Names.XENC, "CipherData")
                 .flatMap(d -> Dom.child(d, Names.XENC, "CipherValue")).orElseThrow(AssertionDecrypter::failed);
-        return StrictBase64.xmlValue(Dom.text(v)).orElseThrow(AssertionDecrypter::failed);
+        return StrictBase64.xmlValue(v).orElseThrow(AssertionDecrypter::failed);
     }
 
     static SamlValidationException failed() {

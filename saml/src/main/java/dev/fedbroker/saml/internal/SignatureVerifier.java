@@ -90,7 +90,7 @@ public final class SignatureVerifier {
         SignatureAlgorithms.SignatureAlgorithm algorithm = SignatureAlgorithms.signature(
                 Dom.attribute(signatureMethod, "Algorithm").orElse(""), allowSha1);
         byte[] expectedDigest = checkReference(signed, signature, si.get(2));
-        byte[] signatureValue = decode(Dom.text(parts.get(1)), "SignatureValue");
+        byte[] signatureValue = decode(parts.get(1), "SignatureValue");
         byte[] canonicalSignedInfo = canonicalize(signedInfo, signedInfoPrefixes, null);
         if (!verifyWithTrustedKeys(algorithm, canonicalSignedInfo, signatureValue)) {
             boolean keyInfoIsTrusted = parts.size() == 3 && keyInfoCertificate(parts.get(2))
@@ -137,7 +137,7 @@ public final class SignatureVerifier {
             throw new SamlValidationException(Reason.WEAK_ALGORITHM, "DigestMethod parameters are not accepted.");
         }
         SignatureAlgorithms.digest(Dom.attribute(parts.get(1), "Algorithm").orElse(""), allowSha1);
-        return decode(Dom.text(parts.get(2)), "DigestValue");
+        return decode(parts.get(2), "DigestValue");
     }
 
     private byte[] digestOf(Element signed, Element signature, Element reference) {
@@ -206,11 +206,11 @@ public final class SignatureVerifier {
 
     private static Optional<byte[]> keyInfoCertificate(Element keyInfo) {
         return Dom.child(keyInfo, Names.DSIG, "X509Data").flatMap(d -> Dom.child(d, Names.DSIG, "X509Certificate"))
-                .map(c -> StrictBase64.xmlValue(Dom.text(c)).orElse(new byte[0]));
+                .map(c -> StrictBase64.xmlValue(c).orElse(new byte[0]));
     }
 
-    private static byte[] decode(String text, String what) {
-        return StrictBase64.xmlValue(text).orElseThrow(() -> invalid(what + " is not base64."));
+    private static byte[] decode(Element value, String what) {
+        return StrictBase64.xmlValue(value).orElseThrow(() -> invalid(what + " is not plain base64 text."));
     }
 
     /** XML-DSig ECDSA values are r||s; the JDK wants an ASN.1 SEQUENCE of two INTEGERs. */
