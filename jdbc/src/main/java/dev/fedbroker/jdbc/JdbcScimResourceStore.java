@@ -82,9 +82,10 @@ public final class JdbcScimResourceStore implements ScimResourceStore {
         List<Member> members = group ? ResourceCodec.members(attributes) : List.of();
         Instant now = now();
         String id = ids.get();
-        Row row = new Row(id, type, 1, now, now, ResourceCodec.toJson(stored));
-        Keys keys = Keys.of(type, stored);
-        new ScimResource(type, id, 1, now, now, stored); // validates the values before any SQL
+        // Validated and normalized (numbers, no nulls) before any SQL, and stored as normalized.
+        ScimResource validated = new ScimResource(type, id, 1, now, now, stored);
+        Row row = new Row(id, type, 1, now, now, ResourceCodec.toJson(validated.attributes()));
+        Keys keys = Keys.of(type, validated.attributes());
         return write("Creating a " + type, (connection, dialect) -> {
             if (ResourceRows.idExists(connection, id)) {
                 throw new IllegalStateException("the id generator repeated id " + id);
@@ -105,12 +106,13 @@ public final class JdbcScimResourceStore implements ScimResourceStore {
         boolean group = type.equals(ScimSchemas.GROUP_TYPE);
         Map<String, Object> stored = ResourceCodec.storedAttributes(attributes, group);
         List<Member> members = group ? ResourceCodec.members(attributes) : List.of();
-        Keys keys = Keys.of(type, stored);
         Instant now = now();
+        Map<String, Object> normalized = new ScimResource(type, id, 1, now, now, stored).attributes();
+        String json = ResourceCodec.toJson(normalized);
+        Keys keys = Keys.of(type, normalized);
         return write("Replacing a " + type, (connection, dialect) -> {
             Row current = lockCurrent(connection, type, id, expectedVersion);
-            Row next = new Row(id, type, current.version() + 1, current.created(), now, ResourceCodec.toJson(stored));
-            new ScimResource(type, id, next.version(), next.created(), now, stored);
+            Row next = new Row(id, type, current.version() + 1, current.created(), now, json);
             checkUnique(connection, type, keys, id);
             if (!ResourceRows.update(connection, next, keys, current.version())) {
                 throw new ScimException(ScimErrorType.CONFLICT, type + " " + id + " changed while it was replaced;"

@@ -37,7 +37,9 @@ class PostgresTerminatedBackendTest {
 
     @AfterEach
     void close() {
-        pool.close();
+        if (pool != null) {
+            pool.close();
+        }
     }
 
     @Test

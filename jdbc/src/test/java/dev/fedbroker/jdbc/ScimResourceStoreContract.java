@@ -240,6 +240,52 @@ abstract class ScimResourceStoreContract {
     }
 
     @Test
+    void membershipsWhenGroupsNestFortyLevelsDeepThenEveryLevelIsFollowed() {
+        ScimResourceStore store = store();
+        ScimResource user = user(store, "deep@x.io");
+        List<String> chain = new ArrayList<>();
+        String below = user.id();
+        for (int level = 0; level < 40; level++) {
+            below = store.create("Group", group("L" + level, "obj-" + level, below)).id();
+            chain.add(below);
+        }
+
+        List<ScimMembership> memberships = store.memberships(user.id());
+
+        assertThat(memberships).extracting(ScimMembership::groupId).containsExactlyInAnyOrderElementsOf(chain);
+        assertThat(memberships).filteredOn(ScimMembership::direct).extracting(ScimMembership::groupId)
+                .containsExactly(chain.get(0));
+    }
+
+    @Test
+    void membershipsWhenGroupsNestDenselyInCyclesThenEachGroupOnce() {
+        ScimResourceStore store = store();
+        ScimResource user = user(store, "dense@x.io");
+        int count = 20;
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(store.create("Group", group("D" + i, "obj-" + i)).id());
+        }
+        // Every group is a member of the next five (a ring with chords): many cycles, every group reachable.
+        for (int i = 0; i < count; i++) {
+            List<String> members = new ArrayList<>();
+            for (int back = 1; back <= 5; back++) {
+                members.add(ids.get((i - back + count) % count));
+            }
+            if (i == 0) {
+                members.add(user.id());
+            }
+            store.replace("Group", ids.get(i), group("D" + i, "obj-" + i, members.toArray(String[]::new)),
+                    OptionalLong.empty());
+        }
+
+        assertThat(store.memberships(user.id())).extracting(ScimMembership::groupId)
+                .containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(store.memberships(ids.get(0))).extracting(ScimMembership::groupId)
+                .containsExactlyInAnyOrderElementsOf(ids.subList(1, count));
+    }
+
+    @Test
     void membershipsWhenUserInTwoHundredGroupsThenAllOfThem() {
         ScimResourceStore store = store();
         ScimResource user = user(store, "many@x.io");

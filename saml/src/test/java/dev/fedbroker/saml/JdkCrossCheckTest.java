@@ -67,7 +67,7 @@ class JdkCrossCheckTest {
     }
 
     /** Number of ds:Signature elements in the document that the JDK validates (core validity) with {@code key}. */
-    private static int jdkVerifiesAll(byte[] xml, PublicKey key) throws Exception {
+    static int jdkVerifiesAll(byte[] xml, PublicKey key) throws Exception {
         DocumentBuilderFactory dbf = DocumentBuilderFactory.newInstance();
         dbf.setNamespaceAware(true);
         dbf.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);

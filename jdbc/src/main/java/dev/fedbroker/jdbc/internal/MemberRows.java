@@ -17,25 +17,24 @@ import java.util.Optional;
 
 /** Statements on {@code fedbroker_scim_member}: one row per direct membership, walked recursively for nesting. */
 public final class MemberRows {
-    /** Nesting deeper than this many levels is not followed (Azure provisions no nesting at all by default). */
-    public static final int MAX_DEPTH = 32;
     /** Ids per IN list, well under every driver's parameter limit. */
     static final int CHUNK = 500;
 
     /*
-     * Every group reachable from each origin, with whether one path is direct: ONE statement however many groups.
-     * Rows differ by depth, so a cycle ends at MAX_DEPTH (H2 does not discard rows seen in earlier iterations).
+     * PostgreSQL: every group reachable from each origin, with whether one path is direct, in ONE statement however
+     * many groups and however deep. The recursive UNION discards rows already produced, so a cycle ends by itself.
+     * (H2's does not, hence MembershipWalk there.)
      */
-    private static final String MEMBERSHIPS = "WITH RECURSIVE reach (origin, group_id, direct, depth, added) AS ("
-            + " SELECT m.member_id, m.group_id, 1, 1, m.seq FROM fedbroker_scim_member m WHERE m.member_id IN (%s)"
+    private static final String MEMBERSHIPS_POSTGRESQL = "WITH RECURSIVE reach (origin, group_id, direct, added) AS ("
+            + " SELECT m.member_id, m.group_id, 1, m.seq FROM fedbroker_scim_member m WHERE m.member_id IN (%s)"
             + " UNION"
-            + " SELECT r.origin, m.group_id, 0, r.depth + 1, 0 FROM reach r"
-            + " JOIN fedbroker_scim_member m ON m.member_id = r.group_id WHERE r.depth < " + MAX_DEPTH
+            + " SELECT r.origin, m.group_id, 0, CAST(0 AS BIGINT) FROM reach r"
+            + " JOIN fedbroker_scim_member m ON m.member_id = r.group_id"
             + ") SELECT r.origin, g.id, g.external_id, g.display_name, MAX(r.direct) AS direct"
             + " FROM reach r JOIN fedbroker_scim_resource g ON g.id = r.group_id WHERE g.id <> r.origin"
             + " GROUP BY r.origin, g.id, g.external_id, g.display_name"
-            // Direct groups in the order the member joined them (as the in-memory store), then nested ones by depth.
-            + " ORDER BY r.origin, MAX(r.direct) DESC, MIN(r.depth), MAX(r.added), MIN(g.seq)";
+            // Direct groups in the order the member joined them (as the in-memory store), then nested ones.
+            + " ORDER BY r.origin, MAX(r.direct) DESC, MAX(r.added), MIN(g.seq)";
 
     private MemberRows() {
     }
@@ -144,15 +143,18 @@ public final class MemberRows {
         }
     }
 
-    /** Each member's groups, direct ones first, then nested by depth; each group once. */
+    /** Each member's groups, direct ones first (in joining order), then nested ones; each group once. */
     public static Map<String, List<ScimMembership>> memberships(Connection connection, Collection<String> memberIds)
             throws SQLException {
+        if (Dialect.of(connection) == Dialect.H2) {
+            return MembershipWalk.memberships(connection, memberIds);
+        }
         Map<String, List<ScimMembership>> out = new HashMap<>();
         List<String> ids = List.copyOf(memberIds);
         for (int from = 0; from < ids.size(); from += CHUNK) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
             try (PreparedStatement statement = connection.prepareStatement(
-                    String.format(MEMBERSHIPS, placeholders(chunk.size())))) {
+                    String.format(MEMBERSHIPS_POSTGRESQL, placeholders(chunk.size())))) {
                 bind(statement, 1, chunk);
                 try (ResultSet result = statement.executeQuery()) {
                     while (result.next()) {

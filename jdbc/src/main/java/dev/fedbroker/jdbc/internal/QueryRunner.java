@@ -7,7 +7,7 @@ import dev.fedbroker.scim.ScimQuery;
 import dev.fedbroker.scim.ScimResource;
 import dev.fedbroker.scim.ScimResourceType;
 import dev.fedbroker.scim.ScimSchemas;
-import dev.fedbroker.scim.internal.ResourceSorter;
+import dev.fedbroker.scim.ScimSorting;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -84,7 +84,7 @@ public final class QueryRunner {
             }
         }
         if (sorted) {
-            List<ScimResource> ordered = ResourceSorter.sort(matches, query.sortBy().get(), query.descending(), type);
+            List<ScimResource> ordered = ScimSorting.sort(matches, query.sortBy().get(), query.descending(), type);
             int start = Math.min(ordered.size(), from);
             int end = (int) Math.min(ordered.size(), to);
             List<String> ids = ordered.subList(start, end).stream().map(ScimResource::id).toList();

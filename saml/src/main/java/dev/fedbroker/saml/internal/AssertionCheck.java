@@ -29,7 +29,7 @@ final class AssertionCheck {
         issueInstant(assertion, "Assertion", s, now).ifPresent(problems::add);
         Optional<Element> subject = Dom.atMostOne(assertion, Names.ASSERTION, "Subject");
         Optional<Element> nameId = subject.flatMap(x -> Dom.atMostOne(x, Names.ASSERTION, "NameID"));
-        if (nameId.isEmpty() || Dom.text(nameId.get()).isBlank()) {
+        if (nameId.isEmpty() || Dom.simpleText(nameId.get()).isBlank()) {
             problems.add(new Problem(Reason.NO_SUBJECT, "The assertion has no Subject with a non-empty NameID"
                     + " (an EncryptedID is not supported). Check the Unique User Identifier claim of the Azure"
                     + " enterprise app."));
@@ -86,7 +86,7 @@ final class AssertionCheck {
             if (Dom.is(condition, Names.ASSERTION, "AudienceRestriction")) {
                 restrictions++;
                 boolean ours = Dom.children(condition, Names.ASSERTION, "Audience").stream()
-                        .anyMatch(a -> Dom.text(a).equals(s.spEntityId()));
+                        .anyMatch(a -> Dom.simpleText(a).equals(s.spEntityId()));
                 if (!ours) {
                     problems.add(new Problem(Reason.WRONG_AUDIENCE, "An AudienceRestriction does not name this"
                             + " SP's entity id '" + s.spEntityId() + "' (compared exactly). Set the Identifier"
@@ -95,8 +95,9 @@ final class AssertionCheck {
                 }
             } else if (!Dom.is(condition, Names.ASSERTION, "OneTimeUse")
                     && !Dom.is(condition, Names.ASSERTION, "ProxyRestriction")) {
-                problems.add(new Problem(Reason.UNSUPPORTED_CONDITION, "Condition " + condition.getLocalName()
-                        + " is not understood; SAML requires refusing an assertion with unknown conditions."));
+                problems.add(new Problem(Reason.UNSUPPORTED_CONDITION, "Condition "
+                        + Log.clip(condition.getLocalName(), 100) + " is not understood; SAML requires refusing an"
+                        + " assertion with unknown conditions."));
             }
         }
         if (restrictions == 0) {
@@ -107,7 +108,7 @@ final class AssertionCheck {
     }
 
     static Optional<Problem> issuerProblem(Element issuer, String where, ValidatorSettings s) {
-        String value = Dom.text(issuer);
+        String value = Dom.simpleText(issuer);
         Optional<String> format = Dom.attribute(issuer, "Format");
         if (format.isPresent() && !format.get().equals(Names.ENTITY_FORMAT)) {
             return Optional.of(new Problem(Reason.WRONG_ISSUER, where + " Issuer Format must be the entity format."));
@@ -125,8 +126,8 @@ final class AssertionCheck {
         if (at.isEmpty()) {
             return Optional.of(new Problem(Reason.MALFORMED, where + " has no IssueInstant."));
         }
-        Instant earliest = now.minus(s.maxResponseAge()).minus(s.clockSkew());
-        Instant latest = now.plus(s.clockSkew());
+        Instant earliest = Times.minus(Times.minus(now, s.maxResponseAge()), s.clockSkew());
+        Instant latest = Times.plus(now, s.clockSkew());
         if (at.get().isBefore(earliest) || at.get().isAfter(latest)) {
             return Optional.of(new Problem(Reason.ISSUE_INSTANT_OUT_OF_WINDOW, where + " IssueInstant " + at.get()
                     + " is outside [" + earliest + ", " + latest + "] (now " + now + ", max age "

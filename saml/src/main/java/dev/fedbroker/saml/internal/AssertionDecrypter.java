@@ -8,9 +8,9 @@ import java.security.SecureRandom;
 import java.security.spec.MGF1ParameterSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.IvParameterSpec;
@@ -58,8 +58,16 @@ public final class AssertionDecrypter {
                 .map(m -> CBC.containsKey(Dom.attribute(m, "Algorithm").orElse(""))).orElse(false);
     }
 
-    /** The plaintext bytes of the assertion, or DECRYPTION_FAILED / ENCRYPTION_ALGORITHM_REFUSED. */
-    public byte[] decrypt(Element encryptedAssertion) {
+    /**
+     * Decrypted bytes. {@code paddingValid} is false when CBC padding was wrong: the caller then parses the bytes
+     * anyway and fails afterwards, so that a bad padding byte costs the same work as a parse failure (no cheap
+     * padding-oracle timing signal).
+     */
+    public record Plaintext(byte[] bytes, boolean paddingValid) {
+    }
+
+    /** The plaintext of the assertion, or DECRYPTION_FAILED / ENCRYPTION_ALGORITHM_REFUSED. */
+    public Plaintext decrypt(Element encryptedAssertion) {
         if (keys.isEmpty()) {
             throw new SamlValidationException(Reason.DECRYPTION_FAILED, "The assertion is encrypted but no SP"
                     + " decryption key is configured: add ServiceProvider.builder().decryption(privateKey, certificate)"
@@ -74,7 +82,8 @@ public final class AssertionDecrypter {
         String contentAlgorithm = algorithm(encryptedData);
         Integer keyLength = CBC.containsKey(contentAlgorithm) ? CBC.get(contentAlgorithm) : GCM.get(contentAlgorithm);
         if (keyLength == null) {
-            throw refused("Content encryption '" + contentAlgorithm + "' is not accepted; expected AES-GCM or AES-CBC.");
+            throw refused("Content encryption '" + Log.clip(contentAlgorithm, 200) + "' is not accepted; expected"
+                    + " AES-GCM or AES-CBC.");
         }
         List<Element> encryptedKeys = new ArrayList<>(Dom.children(encryptedAssertion, Names.XENC, "EncryptedKey"));
         Dom.child(encryptedData, Names.DSIG, "KeyInfo")
@@ -98,7 +107,8 @@ public final class AssertionDecrypter {
             throw failed();
         }
         byte[] cipherText = cipherValue(encryptedData);
-        return CBC.containsKey(contentAlgorithm) ? cbc(contentKey, cipherText) : gcm(contentKey, cipherText);
+        return CBC.containsKey(contentAlgorithm) ? cbc(contentKey, cipherText)
+                : new Plaintext(gcm(contentKey, cipherText), true);
     }
 
     private byte[] unwrap(byte[] wrapped, OAEPParameterSpec params, int keyLength) {
@@ -124,7 +134,7 @@ public final class AssertionDecrypter {
                     + " uses RSA-OAEP.");
         }
         if (!Names.RSA_OAEP_MGF1P.equals(transport) && !Names.RSA_OAEP.equals(transport)) {
-            throw refused("Key transport '" + transport + "' is not accepted; expected RSA-OAEP.");
+            throw refused("Key transport '" + Log.clip(transport, 200) + "' is not accepted; expected RSA-OAEP.");
         }
         Element method = Dom.child(encryptedKey, Names.XENC, "EncryptionMethod").orElseThrow();
         String digestUri = Dom.child(method, Names.DSIG, "DigestMethod")
@@ -139,17 +149,13 @@ public final class AssertionDecrypter {
         if (digest == null || mgf == null) {
             throw refused("RSA-OAEP parameters (digest or MGF) are not accepted.");
         }
-        byte[] label;
-        try {
-            label = Dom.child(method, Names.XENC, "OAEPparams")
-                    .map(p -> Base64.getMimeDecoder().decode(Dom.text(p))).orElse(new byte[0]);
-        } catch (IllegalArgumentException e) {
-            throw refused("RSA-OAEP OAEPparams is not base64.");
-        }
+        Optional<Element> params = Dom.child(method, Names.XENC, "OAEPparams");
+        byte[] label = params.isEmpty() ? new byte[0] : StrictBase64.xmlValue(params.get())
+                .orElseThrow(() -> refused("RSA-OAEP OAEPparams is not base64."));
         return new OAEPParameterSpec(digest, "MGF1", mgf, new PSource.PSpecified(label));
     }
 
-    private static byte[] cbc(byte[] key, byte[] in) {
+    private static Plaintext cbc(byte[] key, byte[] in) {
         if (in.length < 32 || in.length % 16 != 0) {
             throw failed();
         }
@@ -159,9 +165,9 @@ public final class AssertionDecrypter {
             byte[] plain = c.doFinal(in, 16, in.length - 16);
             int pad = plain[plain.length - 1] & 0xff; // XML Encryption padding: only the last byte is meaningful
             if (pad < 1 || pad > 16) {
-                throw failed();
+                return new Plaintext(plain, false);
             }
-            return Arrays.copyOf(plain, plain.length - pad);
+            return new Plaintext(Arrays.copyOf(plain, plain.length - pad), true);
         } catch (GeneralSecurityException e) {
             throw failed();
         }
@@ -187,13 +193,9 @@ public final class AssertionDecrypter {
     }
 
     private static byte[] cipherValue(Element encrypted) {
-        try {
-            Element v = Dom.child(encrypted, Names.XENC, "CipherData")
-                    .flatMap(d -> Dom.child(d, Names.XENC, "CipherValue")).orElseThrow(AssertionDecrypter::failed);
-            return Base64.getMimeDecoder().decode(Dom.text(v));
-        } catch (IllegalArgumentException e) {
-            throw failed();
-        }
+        Element v = Dom.child(encrypted, Names.XENC, "CipherData")
+                .flatMap(d -> Dom.child(d, Names.XENC, "CipherValue")).orElseThrow(AssertionDecrypter::failed);
+        return StrictBase64.xmlValue(v).orElseThrow(AssertionDecrypter::failed);
     }
 
     static SamlValidationException failed() {

@@ -31,9 +31,9 @@ final class ClaimsMapper {
         Element subject = Dom.child(assertion, Names.ASSERTION, "Subject").orElseThrow();
         Element nameId = Dom.child(subject, Names.ASSERTION, "NameID").orElseThrow();
         Map<String, List<String>> attributes = attributes(assertion);
-        Identity.Builder b = Identity.builder(Dom.text(nameId))
+        Identity.Builder b = Identity.builder(Dom.simpleText(nameId))
                 .nameIdFormat(Dom.attribute(nameId, "Format").orElse(Identity.UNSPECIFIED_FORMAT))
-                .issuer(Dom.child(assertion, Names.ASSERTION, "Issuer").map(Dom::text).orElse(null))
+                .issuer(Dom.child(assertion, Names.ASSERTION, "Issuer").map(Dom::simpleText).orElse(null))
                 .tenantId(first(attributes, TENANT_ID))
                 .objectId(first(attributes, OBJECT_ID))
                 .upn(first(attributes, NAME))
@@ -66,13 +66,19 @@ final class ClaimsMapper {
                 }
                 List<String> values = out.computeIfAbsent(name.get(), k -> new ArrayList<>());
                 for (Element value : Dom.children(attribute, Names.ASSERTION, "AttributeValue")) {
-                    if (!"true".equals(value.getAttributeNS(Names.XSI, "nil"))) {
+                    if (!isNil(value)) {
                         values.add(Dom.text(value));
                     }
                 }
             }
         }
         return out;
+    }
+
+    /** xs:boolean true has two lexical forms, "true" and "1" (whitespace collapsed): both mean "no value". */
+    private static boolean isNil(Element value) {
+        String nil = value.getAttributeNS(Names.XSI, "nil").strip();
+        return "true".equals(nil) || "1".equals(nil);
     }
 
     private static String first(Map<String, List<String>> attributes, String name) {

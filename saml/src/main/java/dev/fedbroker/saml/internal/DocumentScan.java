@@ -66,8 +66,8 @@ final class DocumentScan {
     private void visit(Element e, ValidationLimits limits) {
         NamedNodeMap attributes = e.getAttributes();
         if (attributes.getLength() > limits.maxAttributesPerElement()) {
-            throw new SamlValidationException(Reason.TOO_LARGE, e.getLocalName() + " has " + attributes.getLength()
-                    + " attributes; at most " + limits.maxAttributesPerElement()
+            throw new SamlValidationException(Reason.TOO_LARGE, Log.clip(e.getLocalName(), 100) + " has "
+                    + attributes.getLength() + " attributes; at most " + limits.maxAttributesPerElement()
                     + " are accepted (ValidationLimits.maxAttributesPerElement).");
         }
         for (int i = 0; i < attributes.getLength(); i++) {
@@ -75,8 +75,8 @@ final class DocumentScan {
             String local = a.getLocalName() == null ? a.getName() : a.getLocalName();
             if (("ID".equals(local) || "Id".equals(local) || "id".equals(local)) && !ids.add(a.getValue())) {
                 throw new SamlValidationException(Reason.DUPLICATE_ID, "Two elements carry the ID value of "
-                        + e.getLocalName() + "; IDs must be unique, or a signature could be made to cover the wrong"
-                        + " element (signature wrapping). Refused.");
+                        + Log.clip(e.getLocalName(), 100) + "; IDs must be unique, or a signature could be made to"
+                        + " cover the wrong element (signature wrapping). Refused.");
             }
         }
         String local = e.getLocalName();

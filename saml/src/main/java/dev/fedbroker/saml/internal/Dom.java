@@ -11,12 +11,16 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /** Small DOM helpers: children by qualified name, attributes as Optionals, xs:dateTime. No XPath (slow, and a trap). */
 final class Dom {
+
+    private static final Pattern XS_DATE_TIME = Pattern.compile(
+            "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?(Z|[+-][0-9]{2}:[0-9]{2})");
 
     private Dom() {
     }
@@ -88,17 +92,45 @@ final class Dom {
         return sb.toString();
     }
 
-    private static void appendText(Node parent, StringBuilder sb) {
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            switch (n.getNodeType()) {
-                case Node.TEXT_NODE, Node.CDATA_SECTION_NODE -> sb.append(n.getNodeValue());
-                case Node.ELEMENT_NODE -> appendText(n, sb);
-                default -> { } // comments and processing instructions are not content
+    /**
+     * The text of an element whose schema type is a plain string (NameID, Issuer, Audience), read like {@link #text}.
+     * Child elements are refused (MALFORMED): the schema forbids them, and concatenating their text would let a
+     * reader that takes only the element, or only the first text node, disagree with this one about who signed in.
+     */
+    static String simpleText(Element e) {
+        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n.getNodeType() == Node.ELEMENT_NODE) {
+                throw new SamlValidationException(Reason.MALFORMED, e.getLocalName() + " holds a child element;"
+                        + " its schema type is a plain string. Refused.");
             }
+        }
+        return text(e);
+    }
+
+    /** Document-order walk without recursion: a host may raise the depth limit far beyond what the stack holds. */
+    private static void appendText(Node root, StringBuilder sb) {
+        Node n = root.getFirstChild();
+        while (n != null) {
+            short type = n.getNodeType();
+            if (type == Node.TEXT_NODE || type == Node.CDATA_SECTION_NODE) {
+                sb.append(n.getNodeValue());
+            } // comments and processing instructions are not content
+            if (type == Node.ELEMENT_NODE && n.getFirstChild() != null) {
+                n = n.getFirstChild();
+                continue;
+            }
+            while (n != root && n.getNextSibling() == null) {
+                n = n.getParentNode();
+            }
+            n = n == root ? null : n.getNextSibling();
         }
     }
 
-    /** An xs:dateTime attribute; a value without a time zone is refused (MALFORMED). */
+    /**
+     * An xs:dateTime attribute with a four-digit year, seconds and a time zone ({@code Z} or {@code ±hh:mm}); anything
+     * else is refused (MALFORMED). Bounding the lexical form keeps every instant in years 0000-9999, so no later
+     * arithmetic with the clock skew can overflow {@link Instant}'s range.
+     */
     static Optional<Instant> instant(Element e, String name) {
         Optional<String> v = attribute(e, name);
         if (v.isEmpty()) {
@@ -110,10 +142,13 @@ final class Dom {
             if (fast != null) {
                 return Optional.of(fast);
             }
+            if (!XS_DATE_TIME.matcher(s).matches()) {
+                throw new DateTimeParseException("not the xs:dateTime lexical form", s, 0);
+            }
             return Optional.of(s.endsWith("Z") ? Instant.parse(s) : OffsetDateTime.parse(s).toInstant());
         } catch (DateTimeParseException ex) {
             throw new SamlValidationException(Reason.MALFORMED, e.getLocalName() + "/@" + name
-                    + " is not an xs:dateTime with a time zone (found a value of " + s.length()
+                    + " is not an xs:dateTime with a four-digit year and a time zone (found a value of " + s.length()
                     + " characters); Azure AD sends UTC instants such as 2024-01-01T10:00:00.000Z.");
         }
     }
@@ -167,6 +202,6 @@ final class Dom {
         for (Node p = n; p != null && p.getNodeType() == Node.ELEMENT_NODE; p = p.getParentNode()) {
             sb.insert(0, sb.length() == 0 ? p.getLocalName() : p.getLocalName() + "/");
         }
-        return sb.toString();
+        return Log.clip(sb.toString(), 300);
     }
 }

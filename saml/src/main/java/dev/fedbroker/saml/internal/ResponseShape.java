@@ -32,7 +32,7 @@ final class ResponseShape {
         boolean encrypted = Dom.is(a, Names.ASSERTION, "EncryptedAssertion");
         if (a.getParentNode() != response || !(plain || encrypted)) {
             throw new SamlValidationException(Reason.MULTIPLE_ASSERTIONS, "The only assertion sits at "
-                    + Dom.path(a) + " in namespace " + a.getNamespaceURI() + "; a SAML 2.0 Assertion or"
+                    + Dom.path(a) + " in namespace " + Log.clip(a.getNamespaceURI(), 200) + "; a SAML 2.0 Assertion or"
                     + " EncryptedAssertion directly under the Response is required.");
         }
         if (plain) {

@@ -31,7 +31,8 @@ public final class ResponseValidator {
 
     public ResponseValidator(ValidatorSettings settings) {
         this.s = settings;
-        this.parser = new SecureXmlParser(settings.limits().maxDepth(), settings.limits().maxAttributesPerElement());
+        this.parser = new SecureXmlParser(settings.limits().maxDepth(), settings.limits().maxAttributesPerElement(),
+                true);
         this.verifier = new SignatureVerifier(settings.idpCertificates(), settings.allowSha1());
         this.decrypter = new AssertionDecrypter(settings.decryptionKeys());
     }
@@ -77,8 +78,9 @@ public final class ResponseValidator {
 
     private Identity pipeline(Element response, Optional<String> expectedRequestId) {
         if (!Dom.is(response, Names.PROTOCOL, "Response")) {
-            throw new SamlValidationException(Reason.MALFORMED, "The root element is {" + response.getNamespaceURI()
-                    + "}" + response.getLocalName() + "; expected {" + Names.PROTOCOL + "}Response.");
+            throw new SamlValidationException(Reason.MALFORMED, "The root element is {"
+                    + Log.clip(response.getNamespaceURI(), 200) + "}" + Log.clip(response.getLocalName(), 100)
+                    + "; expected {" + Names.PROTOCOL + "}Response.");
         }
         DocumentScan scan = DocumentScan.of(response, s.limits(), Set.of());
         Element assertion = ResponseShape.theAssertion(response, scan);
@@ -117,14 +119,15 @@ public final class ResponseValidator {
 
     private Element decrypt(Element encrypted, DocumentScan scan, boolean responseSigned) {
         // Without an outer signature, CBC ciphertext is attacker-malleable: hide every failure up to the verified
-        // inner signature behind DECRYPTION_FAILED, so that parse errors cannot serve as a padding oracle.
+        // inner signature behind DECRYPTION_FAILED, so that parse errors cannot serve as a padding oracle. A bad
+        // padding byte is only acted on after the parse, so it is not a faster (timing-visible) way to fail.
         boolean hide = !responseSigned && AssertionDecrypter.isCbc(encrypted);
-        byte[] plain = decrypter.decrypt(encrypted);
+        AssertionDecrypter.Plaintext plain = decrypter.decrypt(encrypted);
         Element assertion;
         try {
-            Document decrypted = parser.parse(plain);
+            Document decrypted = parser.parse(plain.bytes());
             assertion = decrypted.getDocumentElement();
-            if (!Dom.is(assertion, Names.ASSERTION, "Assertion")
+            if (!plain.paddingValid() || !Dom.is(assertion, Names.ASSERTION, "Assertion")
                     || Dom.attribute(assertion, "ID").orElse("").isBlank()) {
                 throw AssertionDecrypter.failed();
             }

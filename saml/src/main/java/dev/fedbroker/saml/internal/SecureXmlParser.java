@@ -4,9 +4,14 @@ import dev.fedbroker.saml.SamlValidationException;
 import dev.fedbroker.saml.SamlValidationException.Reason;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -28,7 +33,11 @@ import org.xml.sax.SAXParseException;
 public final class SecureXmlParser {
 
     private static final int POOL_SIZE = 32;
-    private static final byte[] DOCTYPE = "<!DOCTYPE".getBytes(StandardCharsets.US_ASCII);
+    private static final Set<String> UNICODE = Set.of("UTF-8", "UTF-16", "UTF-16BE", "UTF-16LE");
+    /** "<!DOCTYPE" as it appears in every encoding the JDK parser reads it in (to name the reason, not to decide). */
+    private static final List<byte[]> DOCTYPES = Stream.of(StandardCharsets.UTF_8, StandardCharsets.UTF_16LE,
+            StandardCharsets.UTF_16BE, Charset.forName("UTF-32LE"), Charset.forName("UTF-32BE"))
+            .map("<!DOCTYPE"::getBytes).toList();
     private static final ErrorHandler SILENT = new ErrorHandler() {
         @Override public void warning(SAXParseException e) { }
         @Override public void error(SAXParseException e) throws SAXException { throw e; }
@@ -38,8 +47,20 @@ public final class SecureXmlParser {
     private final DocumentBuilderFactory factory;
     private final ConcurrentLinkedQueue<DocumentBuilder> pool = new ConcurrentLinkedQueue<>();
     private final AtomicInteger pooled = new AtomicInteger();
+    private final boolean unicodeXml10Only;
 
+    /** A parser for configuration documents (metadata): any encoding and XML version the JDK reads. */
     public SecureXmlParser(int maxDepth, int maxAttributesPerElement) {
+        this(maxDepth, maxAttributesPerElement, false);
+    }
+
+    /**
+     * @param unicodeXml10Only refuse (MALFORMED) anything but XML 1.0 in UTF-8 or UTF-16: for messages, where every
+     *                         other encoding or version only widens the gap between what the bytes say to another
+     *                         reader (a WAF, a log, a second parser) and what is verified here
+     */
+    public SecureXmlParser(int maxDepth, int maxAttributesPerElement, boolean unicodeXml10Only) {
+        this.unicodeXml10Only = unicodeXml10Only;
         factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         factory.setValidating(false);
@@ -76,22 +97,47 @@ public final class SecureXmlParser {
         }
     }
 
-    /** Parses {@code xml}; failures are MALFORMED, DOCTYPE_FORBIDDEN or TOO_LARGE (a JDK limit hit during parsing). */
+    /**
+     * Parses {@code xml}; failures are MALFORMED, DOCTYPE_FORBIDDEN or TOO_LARGE (a JDK limit hit during parsing).
+     * With {@code unicodeXml10Only}, only XML 1.0 in UTF-8 or UTF-16 is accepted: the encodings every XML processor
+     * must read, and the version whose line-end and control-character rules every canonicalizer and IdP share.
+     */
     public Document parse(byte[] xml) {
         DocumentBuilder builder = borrow();
+        Document doc;
         try {
-            return builder.parse(new InputSource(new ByteArrayInputStream(xml)));
+            doc = builder.parse(new InputSource(new ByteArrayInputStream(xml)));
         } catch (SAXException e) {
             throw classify(xml, e);
         } catch (IOException e) {
             throw new SamlValidationException(Reason.MALFORMED, "The XML could not be read.", e);
+        } catch (RuntimeException e) { // a parser bug on crafted bytes must still end in a rejection
+            throw new SamlValidationException(Reason.MALFORMED, "The XML could not be read.", e);
         } finally {
             giveBack(builder);
+        }
+        if (unicodeXml10Only) {
+            requireUnicodeXml10(doc);
+        }
+        return doc;
+    }
+
+    private static void requireUnicodeXml10(Document doc) {
+        if (!"1.0".equals(doc.getXmlVersion())) {
+            throw new SamlValidationException(Reason.MALFORMED, "The document declares XML version "
+                    + Log.clip(doc.getXmlVersion(), 10) + "; SAML responses are XML 1.0. Refused.");
+        }
+        String declared = doc.getXmlEncoding();
+        if (!UNICODE.contains(String.valueOf(doc.getInputEncoding()).toUpperCase(Locale.ROOT))
+                || declared != null && !UNICODE.contains(declared.toUpperCase(Locale.ROOT))) {
+            throw new SamlValidationException(Reason.MALFORMED, "The document is encoded as "
+                    + Log.clip(declared != null ? declared : doc.getInputEncoding(), 40) + "; only UTF-8 and UTF-16"
+                    + " are accepted.");
         }
     }
 
     private static SamlValidationException classify(byte[] xml, SAXException e) {
-        if (indexOf(xml, DOCTYPE) >= 0) {
+        if (DOCTYPES.stream().anyMatch(d -> indexOf(xml, d) >= 0)) {
             return new SamlValidationException(Reason.DOCTYPE_FORBIDDEN, "The document contains a DOCTYPE declaration,"
                     + " which a SAML response never needs and which enables XXE and entity-expansion attacks. Refused.", e);
         }

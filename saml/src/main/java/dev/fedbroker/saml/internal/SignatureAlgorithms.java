@@ -37,8 +37,8 @@ final class SignatureAlgorithms {
                     + " by default. Set the Azure enterprise app's signing algorithm to SHA-256 (Single sign-on >"
                     + " SAML Certificates), or opt in with ServiceProvider.builder().allowSha1(true).");
         }
-        throw new SamlValidationException(Reason.WEAK_ALGORITHM, "Signature algorithm '" + uri + "' is not accepted;"
-                + " expected RSA-SHA256/384/512 or ECDSA-SHA256/384/512.");
+        throw new SamlValidationException(Reason.WEAK_ALGORITHM, "Signature algorithm '"
+                + Log.clip(uri, 200) + "' is not accepted; expected RSA-SHA256/384/512 or ECDSA-SHA256/384/512.");
     }
 
     static String digest(String uri, boolean allowSha1) {
@@ -54,7 +54,8 @@ final class SignatureAlgorithms {
                     + " by default. Set the Azure enterprise app's signing algorithm to SHA-256, or opt in with"
                     + " ServiceProvider.builder().allowSha1(true).");
         }
-        throw new SamlValidationException(Reason.WEAK_ALGORITHM, "Digest algorithm '" + uri + "' is not accepted;"
+        throw new SamlValidationException(Reason.WEAK_ALGORITHM, "Digest algorithm '"
+                + Log.clip(uri, 200) + "' is not accepted;"
                 + " expected SHA-256, SHA-384 or SHA-512.");
     }
 }

@@ -13,7 +13,6 @@ import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.apache.xml.security.c14n.CanonicalizationException;
@@ -67,8 +66,8 @@ public final class SignatureVerifier {
         for (Element extra : parts.subList(2, parts.size())) {
             if (!Dom.is(extra, Names.DSIG, "KeyInfo") || extra != parts.get(2)) {
                 throw new SamlValidationException(Reason.SIGNATURE_WRAPPING, "ds:Signature contains "
-                        + extra.getLocalName() + "; only SignedInfo, SignatureValue and KeyInfo are accepted"
-                        + " (ds:Object is a classic hiding place for wrapped content).");
+                        + Log.clip(extra.getLocalName(), 100) + "; only SignedInfo, SignatureValue and KeyInfo are"
+                        + " accepted (ds:Object is a classic hiding place for wrapped content).");
             }
         }
         Element signedInfo = parts.get(0);
@@ -91,7 +90,7 @@ public final class SignatureVerifier {
         SignatureAlgorithms.SignatureAlgorithm algorithm = SignatureAlgorithms.signature(
                 Dom.attribute(signatureMethod, "Algorithm").orElse(""), allowSha1);
         byte[] expectedDigest = checkReference(signed, signature, si.get(2));
-        byte[] signatureValue = decode(Dom.text(parts.get(1)), "SignatureValue");
+        byte[] signatureValue = decode(parts.get(1), "SignatureValue");
         byte[] canonicalSignedInfo = canonicalize(signedInfo, signedInfoPrefixes, null);
         if (!verifyWithTrustedKeys(algorithm, canonicalSignedInfo, signatureValue)) {
             boolean keyInfoIsTrusted = parts.size() == 3 && keyInfoCertificate(parts.get(2))
@@ -138,7 +137,7 @@ public final class SignatureVerifier {
             throw new SamlValidationException(Reason.WEAK_ALGORITHM, "DigestMethod parameters are not accepted.");
         }
         SignatureAlgorithms.digest(Dom.attribute(parts.get(1), "Algorithm").orElse(""), allowSha1);
-        return decode(Dom.text(parts.get(2)), "DigestValue");
+        return decode(parts.get(2), "DigestValue");
     }
 
     private byte[] digestOf(Element signed, Element signature, Element reference) {
@@ -158,8 +157,8 @@ public final class SignatureVerifier {
     private static String c14nPrefixes(Element method, String what) {
         if (!Names.EXC_C14N.equals(Dom.attribute(method, "Algorithm").orElse(""))) {
             throw new SamlValidationException(Reason.UNSUPPORTED_TRANSFORM, what + " must be exclusive C14N without"
-                    + " comments (" + Names.EXC_C14N + "); found '" + Dom.attribute(method, "Algorithm").orElse("")
-                    + "'.");
+                    + " comments (" + Names.EXC_C14N + "); found '"
+                    + Log.clip(Dom.attribute(method, "Algorithm").orElse(""), 200) + "'.");
         }
         List<Element> params = Dom.elements(method);
         if (params.isEmpty()) {
@@ -207,21 +206,11 @@ public final class SignatureVerifier {
 
     private static Optional<byte[]> keyInfoCertificate(Element keyInfo) {
         return Dom.child(keyInfo, Names.DSIG, "X509Data").flatMap(d -> Dom.child(d, Names.DSIG, "X509Certificate"))
-                .map(c -> {
-                    try {
-                        return Base64.getMimeDecoder().decode(Dom.text(c));
-                    } catch (IllegalArgumentException e) {
-                        return new byte[0];
-                    }
-                });
+                .map(c -> StrictBase64.xmlValue(c).orElse(new byte[0]));
     }
 
-    private static byte[] decode(String text, String what) {
-        try {
-            return Base64.getMimeDecoder().decode(text.strip());
-        } catch (IllegalArgumentException e) {
-            throw invalid(what + " is not base64.");
-        }
+    private static byte[] decode(Element value, String what) {
+        return StrictBase64.xmlValue(value).orElseThrow(() -> invalid(what + " is not plain base64 text."));
     }
 
     /** XML-DSig ECDSA values are r||s; the JDK wants an ASN.1 SEQUENCE of two INTEGERs. */

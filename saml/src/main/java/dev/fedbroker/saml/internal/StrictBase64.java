@@ -3,6 +3,9 @@ package dev.fedbroker.saml.internal;
 import dev.fedbroker.saml.SamlValidationException;
 import dev.fedbroker.saml.SamlValidationException.Reason;
 import java.util.Base64;
+import java.util.Optional;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 
 /** Strict base64: the standard alphabet with padding, ASCII whitespace and line breaks ignored, anything else refused. */
 final class StrictBase64 {
@@ -55,6 +58,38 @@ final class StrictBase64 {
             }
         }
         return first;
+    }
+
+    /**
+     * The bytes of a base64 element (SignatureValue, DigestValue, CipherValue...): character data only, XML whitespace
+     * ignored; a comment, CDATA section, processing instruction or child element, or any character outside the
+     * standard alphabet, makes it invalid (empty). The MIME decoder skips junk, and other verifiers read only the first
+     * text node: both would let one value be written many ways, and let two implementations disagree about it.
+     */
+    static Optional<byte[]> xmlValue(Element e) {
+        StringBuilder text = new StringBuilder();
+        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n.getNodeType() != Node.TEXT_NODE) {
+                return Optional.empty();
+            }
+            text.append(n.getNodeValue());
+        }
+        return xmlValue(text.toString());
+    }
+
+    private static Optional<byte[]> xmlValue(String text) {
+        StringBuilder compact = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+                compact.append(c);
+            }
+        }
+        try {
+            return Optional.of(Base64.getDecoder().decode(compact.toString()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private static SamlValidationException tooLarge(int max) {

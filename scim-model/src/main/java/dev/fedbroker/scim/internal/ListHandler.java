@@ -74,22 +74,22 @@ public final class ListHandler {
             filter.ifPresent(f -> FilterEvaluator.validate(f, type));
             projections.add(Projection.of(params.attributes(), params.excluded(), type));
         }
-        long needed = (long) startIndex - 1 + count;
+        // Across several types (a search at the root) the results are each type's in turn: ask each type only for
+        // the part of the page that falls in its range, never for everything before startIndex.
+        long before = 0;
         int total = 0;
         List<ObjectNode> rendered = new ArrayList<>();
         for (int i = 0; i < types.size(); i++) {
             ScimResourceType type = types.get(i);
-            int take = types.size() == 1 ? count : (int) Math.min(Integer.MAX_VALUE, needed);
-            int from = types.size() == 1 ? startIndex : 1;
-            ScimPage page = config.store().query(type.name(), new ScimQuery(filter, sortBy, descending, from, take));
+            long from = Math.max(1, startIndex - before);
+            int take = count - rendered.size();
+            ScimPage page = config.store().query(type.name(), new ScimQuery(filter, sortBy, descending,
+                    (int) Math.min(Integer.MAX_VALUE, from), take));
             total += page.totalResults();
+            before += page.totalResults();
             for (ScimResource resource : page.resources()) {
                 rendered.add(resources.render(resource, type, projections.get(i)));
             }
-        }
-        if (types.size() > 1) {
-            int from = Math.min(rendered.size(), startIndex - 1);
-            rendered = rendered.subList(from, Math.min(rendered.size(), from + count));
         }
         ObjectNode list = JsonValues.object();
         list.putArray("schemas").add(Responses.LIST_SCHEMA);

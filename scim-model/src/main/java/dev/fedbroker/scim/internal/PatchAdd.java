@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fedbroker.scim.ScimAttribute;
 import dev.fedbroker.scim.ScimErrorType;
 import dev.fedbroker.scim.ScimException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The "add" operation (RFC 7644 3.5.2.1): sets single values, merges complex ones, appends new values to
@@ -47,12 +50,16 @@ final class PatchAdd {
                 return;
             }
             ArrayNode array = target.array(true);
+            Set<Object> present = new HashSet<>();
+            array.forEach(existing -> present.add(key(existing)));
+            List<JsonNode> added = new ArrayList<>();
             for (JsonNode element : normalized) {
-                if (!contains(array, element)) {
+                if (present.add(key(element))) {
                     array.add(element);
-                    PatchApplier.exclusivePrimary(array, element);
+                    added.add(element);
                 }
             }
+            PatchApplier.exclusivePrimaryOfLast(array, added);
         } else if (definition.type() == ScimAttribute.Type.COMPLEX) {
             JsonNode normalized = ValueNormalizer.normalize(value, definition, definition.name());
             if (normalized == null) {
@@ -89,8 +96,8 @@ final class PatchAdd {
                 PatchTarget.checkImmutable(target.subDefinition, JsonValues.field(element,
                         target.subDefinition.name()), normalized, target.path.toString());
                 ((ObjectNode) element).set(target.subDefinition.name(), normalized.deepCopy());
-                PatchApplier.exclusivePrimary(target.array(true), element);
             }
+            PatchApplier.exclusivePrimaryOfLast(target.array(true), matched);
             return;
         }
         JsonNode single = value != null && value.isArray() && value.size() == 1 ? value.get(0) : value;
@@ -108,19 +115,12 @@ final class PatchAdd {
         }
         for (JsonNode element : matched) {
             ((ObjectNode) element).setAll(((ObjectNode) normalized).deepCopy());
-            PatchApplier.exclusivePrimary(target.array(true), element);
         }
+        PatchApplier.exclusivePrimaryOfLast(target.array(true), matched);
     }
 
-    /** Whether an equal value is already there (group members: the same member id). */
-    private boolean contains(ArrayNode array, JsonNode element) {
-        boolean byValue = target.name.equals("members");
-        for (JsonNode existing : array) {
-            if (byValue ? PatchEngine.sameJson(JsonValues.field(existing, "value"), JsonValues.field(element, "value"))
-                    : PatchEngine.sameJson(existing, element)) {
-                return true;
-            }
-        }
-        return false;
+    /** What makes a value a duplicate (group members: the same member id), as a hash key. */
+    private Object key(JsonNode element) {
+        return PatchEngine.sameJsonKey(target.name.equals("members") ? JsonValues.field(element, "value") : element);
     }
 }

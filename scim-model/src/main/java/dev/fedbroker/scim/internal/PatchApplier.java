@@ -9,6 +9,7 @@ import dev.fedbroker.scim.ScimErrorType;
 import dev.fedbroker.scim.ScimException;
 import dev.fedbroker.scim.ScimResourceType;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -99,6 +100,20 @@ final class PatchApplier {
     }
 
     /** Clears "primary" on every element but {@code winner} when {@code winner} is primary (RFC 7644 3.5.2). */
+    /**
+     * As {@link #exclusivePrimary} applied to each of {@code changed} in turn, in one pass over the array: the last
+     * changed value marked primary wins (a loop calling exclusivePrimary per value is quadratic on large arrays).
+     */
+    static void exclusivePrimaryOfLast(ArrayNode array, List<JsonNode> changed) {
+        for (int i = changed.size() - 1; i >= 0; i--) {
+            JsonNode primary = JsonValues.field(changed.get(i), "primary");
+            if (primary != null && primary.isBoolean() && primary.booleanValue()) {
+                exclusivePrimary(array, changed.get(i));
+                return;
+            }
+        }
+    }
+
     static void exclusivePrimary(ArrayNode array, JsonNode winner) {
         JsonNode primary = JsonValues.field(winner, "primary");
         if (primary == null || !primary.isBoolean() || !primary.booleanValue()) {

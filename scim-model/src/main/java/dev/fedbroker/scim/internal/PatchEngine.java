@@ -45,6 +45,19 @@ public final class PatchEngine {
         }
     }
 
+    private static final Object ABSENT_KEY = new Object();
+
+    /**
+     * A hash key for {@code node}: two nodes have equal keys exactly when {@link #sameJson} says they are the same, so
+     * that large multi-valued attributes are compared through a hash set instead of pair by pair.
+     */
+    static Object sameJsonKey(JsonNode node) {
+        if (node == null) {
+            return ABSENT_KEY;
+        }
+        return node.isNumber() ? node.decimalValue().stripTrailingZeros() : node;
+    }
+
     /** Whether two values are the same JSON (numbers compared by value). */
     static boolean sameJson(JsonNode a, JsonNode b) {
         if (a == null || b == null) {

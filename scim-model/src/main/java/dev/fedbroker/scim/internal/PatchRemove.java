@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fedbroker.scim.ScimAttribute;
 import dev.fedbroker.scim.ScimErrorType;
 import dev.fedbroker.scim.ScimException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The "remove" operation (RFC 7644 3.5.2.2), plus Azure AD's non-standard remove with a value list
@@ -53,10 +56,10 @@ final class PatchRemove {
     private void removeFiltered() {
         List<JsonNode> matched = target.matched();
         ArrayNode array = target.array(false);
-        for (JsonNode element : matched) {
-            if (target.subDefinition == null) {
-                PatchReplace.remove(array, element);
-            } else {
+        if (target.subDefinition == null) {
+            PatchReplace.removeAll(array, matched);
+        } else {
+            for (JsonNode element : matched) {
                 PatchReplace.removeField((ObjectNode) element, target.subDefinition.name());
             }
         }
@@ -73,26 +76,32 @@ final class PatchRemove {
         if (normalized == null) {
             return;
         }
+        // Complex values are the same when their "value" sub-attributes are; others when equal. Hash sets keep a
+        // long list of removals from a large attribute linear.
+        Set<Object> byValue = new HashSet<>();
+        Set<Object> wholeWithoutValue = new HashSet<>();
+        Set<Object> whole = new HashSet<>();
+        for (JsonNode removal : normalized) {
+            JsonNode b = JsonValues.field(removal, "value");
+            if (b != null) {
+                byValue.add(PatchEngine.sameJsonKey(b));
+            } else {
+                wholeWithoutValue.add(PatchEngine.sameJsonKey(removal));
+            }
+            whole.add(PatchEngine.sameJsonKey(removal));
+        }
         ArrayNode array = target.array(false);
-        for (int i = array.size() - 1; i >= 0; i--) {
-            for (JsonNode removal : normalized) {
-                if (sameValue(array.get(i), removal)) {
-                    array.remove(i);
-                    break;
-                }
+        List<JsonNode> gone = new ArrayList<>();
+        for (JsonNode existing : array) {
+            JsonNode a = JsonValues.field(existing, "value");
+            Object key = PatchEngine.sameJsonKey(existing);
+            if (a != null ? byValue.contains(PatchEngine.sameJsonKey(a)) || wholeWithoutValue.contains(key)
+                    : whole.contains(key)) {
+                gone.add(existing);
             }
         }
+        PatchReplace.removeAll(array, gone);
         cleanUp();
-    }
-
-    /** Complex values are the same when their "value" sub-attributes are; others when equal. */
-    private static boolean sameValue(JsonNode existing, JsonNode removal) {
-        JsonNode a = JsonValues.field(existing, "value");
-        JsonNode b = JsonValues.field(removal, "value");
-        if (a != null && b != null) {
-            return PatchEngine.sameJson(a, b);
-        }
-        return PatchEngine.sameJson(existing, removal);
     }
 
     /** Drops emptied values and an emptied attribute. */

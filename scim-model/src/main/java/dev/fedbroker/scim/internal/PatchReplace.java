@@ -6,7 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fedbroker.scim.ScimAttribute;
 import dev.fedbroker.scim.ScimErrorType;
 import dev.fedbroker.scim.ScimException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The "replace" operation (RFC 7644 3.5.2.3): single values are set, complex values merged (sub-attributes not given
@@ -94,9 +98,7 @@ final class PatchReplace {
             throw noTarget();
         }
         if (ValueNormalizer.isUnassigned(value)) {
-            for (JsonNode element : matched) {
-                remove(array, element);
-            }
+            removeAll(array, matched);
             if (array.isEmpty()) {
                 target.delete();
             }
@@ -108,15 +110,16 @@ final class PatchReplace {
             throw new ScimException(ScimErrorType.INVALID_VALUE, "replacing filtered values of '" + target.name
                     + "' needs an object value");
         }
-        for (JsonNode element : matched) {
-            for (int i = 0; i < array.size(); i++) {
-                if (array.get(i) == element) {
-                    JsonNode replacement = normalized.deepCopy();
-                    array.set(i, replacement);
-                    PatchApplier.exclusivePrimary(array, replacement);
-                }
+        Set<JsonNode> replaced = identitySet(matched);
+        List<JsonNode> replacements = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            if (replaced.contains(array.get(i))) {
+                JsonNode replacement = normalized.deepCopy();
+                array.set(i, replacement);
+                replacements.add(replacement);
             }
         }
+        PatchApplier.exclusivePrimaryOfLast(array, replacements);
     }
 
     private ScimException noTarget() {
@@ -124,12 +127,23 @@ final class PatchReplace {
                 + target.path.filter().orElseThrow());
     }
 
-    static void remove(ArrayNode array, JsonNode element) {
-        for (int i = array.size() - 1; i >= 0; i--) {
-            if (array.get(i) == element) {
-                array.remove(i);
+    /** Removes these very elements (by identity) from {@code array}, in one pass. */
+    static void removeAll(ArrayNode array, List<JsonNode> elements) {
+        Set<JsonNode> gone = identitySet(elements);
+        List<JsonNode> kept = new ArrayList<>(array.size());
+        array.forEach(e -> {
+            if (!gone.contains(e)) {
+                kept.add(e);
             }
-        }
+        });
+        array.removeAll();
+        array.addAll(kept);
+    }
+
+    private static Set<JsonNode> identitySet(List<JsonNode> elements) {
+        Set<JsonNode> set = Collections.newSetFromMap(new IdentityHashMap<>());
+        set.addAll(elements);
+        return set;
     }
 
     static void removeField(ObjectNode object, String name) {
