@@ -80,7 +80,7 @@ public final class JdbcReplayCache implements ReplayCache {
         Instant now = clock.instant();
         try {
             return Transactions.singleStatement(dataSource,
-                    (connection, dialect) -> ReplaySql.purge(connection, now, maxRows));
+                    (connection, dialect) -> ReplaySql.purge(connection, dialect, now, maxRows));
         } catch (SQLException e) {
             throw SqlFailures.wrap("Purging expired replay-cache rows", e);
         }

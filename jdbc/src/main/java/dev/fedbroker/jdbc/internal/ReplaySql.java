@@ -35,8 +35,12 @@ public final class ReplaySql {
             + " WHEN MATCHED AND r.expires_at <= ? THEN UPDATE SET expires_at = n.expires_at"
             + " WHEN NOT MATCHED THEN INSERT (replay_key, expires_at) VALUES (n.replay_key, n.expires_at)";
 
-    private static final String PURGE = "DELETE FROM fedbroker_replay WHERE replay_key IN"
+    private static final String PURGE_POSTGRESQL = "DELETE FROM fedbroker_replay WHERE replay_key IN"
             + " (SELECT replay_key FROM fedbroker_replay WHERE expires_at <= ? LIMIT ?)";
+
+    /* H2 re-ran the IN (SELECT ... LIMIT) subquery per scanned row (93% of a put's time in the profile); its DELETE
+     * takes the bound directly. */
+    private static final String PURGE_H2 = "DELETE FROM fedbroker_replay WHERE expires_at <= ? FETCH FIRST ? ROWS ONLY";
 
     private ReplaySql() {
     }
@@ -59,8 +63,9 @@ public final class ReplaySql {
     }
 
     /** Deletes at most {@code maxRows} rows expired at {@code now}; returns how many. */
-    public static int purge(Connection connection, Instant now, int maxRows) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(PURGE)) {
+    public static int purge(Connection connection, Dialect dialect, Instant now, int maxRows) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                dialect == Dialect.POSTGRESQL ? PURGE_POSTGRESQL : PURGE_H2)) {
             statement.setObject(1, timestamp(now));
             statement.setInt(2, maxRows);
             return statement.executeUpdate();
