@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
+import dev.fedbroker.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class InMemoryReplayCacheTest {
 
     private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
-    private final MutableTestClock clock = new MutableTestClock(T0);
+    private final MutableClock clock = MutableClock.at(T0);
 
     @Test
     void putIfAbsentWhenKeyIsNewThenAccepts() {

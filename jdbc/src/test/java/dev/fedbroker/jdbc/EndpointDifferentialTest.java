@@ -12,6 +12,7 @@ import dev.fedbroker.scim.ScimEndpoint;
 import dev.fedbroker.scim.ScimRequest;
 import dev.fedbroker.scim.ScimResourceStore;
 import dev.fedbroker.scim.ScimResponse;
+import dev.fedbroker.testing.MutableClock;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -49,7 +50,7 @@ class EndpointDifferentialTest {
 
     private static void compareOn(HikariDataSource dataSource) throws IOException {
         TestDatabases.migrateAndClean(dataSource);
-        SettableClock clock = new SettableClock(ReplayCacheContract.START.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        MutableClock clock = MutableClock.at(ReplayCacheContract.START.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         AtomicInteger memoryIds = new AtomicInteger();
         AtomicInteger jdbcIds = new AtomicInteger();
         ScimResourceStore memory = InMemoryScimResourceStore.builder().clock(clock)

@@ -9,6 +9,7 @@ import dev.fedbroker.scim.ScimErrorType;
 import dev.fedbroker.scim.ScimException;
 import dev.fedbroker.scim.ScimRequest;
 import dev.fedbroker.scim.ScimResponse;
+import dev.fedbroker.testing.MutableClock;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -21,7 +22,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /** What callers see when the database is unreachable or not migrated: clear reasons, failing closed. */
 class JdbcFailuresTest {
-    private final SettableClock clock = new SettableClock(Instant.parse("2024-05-01T10:00:00Z"));
+    private final MutableClock clock = MutableClock.at(Instant.parse("2024-05-01T10:00:00Z"));
 
     /** A PostgreSQL DataSource on a local port where nothing listens (connection refused). */
     private static DataSource unreachable() throws IOException {

@@ -7,6 +7,7 @@ import dev.fedbroker.scim.ScimErrorType;
 import dev.fedbroker.scim.ScimException;
 import dev.fedbroker.scim.ScimResource;
 import dev.fedbroker.scim.ScimSchemas;
+import dev.fedbroker.testing.MutableClock;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * nothing of it is stored, the caller gets UNAVAILABLE, and the same pool works again afterwards.
  */
 class PostgresTerminatedBackendTest {
-    private final SettableClock clock = new SettableClock(Instant.parse("2024-05-01T10:00:00Z"));
+    private final MutableClock clock = MutableClock.at(Instant.parse("2024-05-01T10:00:00Z"));
     private HikariDataSource pool;
 
     @BeforeEach

@@ -10,6 +10,7 @@ import dev.fedbroker.scim.ScimDirectory;
 import dev.fedbroker.scim.ScimEndpoint;
 import dev.fedbroker.scim.ScimRequest;
 import dev.fedbroker.scim.ScimResourceStore;
+import dev.fedbroker.testing.MutableClock;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,7 +22,7 @@ class ReadmeQuickStartTest {
 
     @Test
     void quickStartWhenRunOnEmbeddedH2ThenProvisioningReachesTheDirectory(@TempDir Path data) {
-        Clock clock = new SettableClock(ReplayCacheContract.START);
+        Clock clock = MutableClock.at(ReplayCacheContract.START);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl("jdbc:h2:file:" + data.resolve("fedbroker")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");

@@ -3,6 +3,7 @@ package dev.fedbroker.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fedbroker.core.ReplayCache;
+import dev.fedbroker.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 abstract class ReplayCacheContract {
     static final Instant START = Instant.parse("2024-05-01T10:00:00.123456Z");
 
-    protected final SettableClock clock = new SettableClock(START);
+    protected final MutableClock clock = MutableClock.at(START);
 
     /** A cache on an empty store, reading {@link #clock}. */
     protected abstract ReplayCache cache();

@@ -15,6 +15,7 @@ import dev.fedbroker.scim.ScimQuery;
 import dev.fedbroker.scim.ScimResource;
 import dev.fedbroker.scim.ScimResourceStore;
 import dev.fedbroker.scim.ScimSchemas;
+import dev.fedbroker.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.Test;
 abstract class ScimResourceStoreContract {
     static final Instant START = Instant.parse("2024-05-01T10:00:00.123456Z");
 
-    protected final SettableClock clock = new SettableClock(START);
+    protected final MutableClock clock = MutableClock.at(START);
 
     /** A store on empty tables, reading {@link #clock}. */
     protected abstract ScimResourceStore store();
